@@ -1,0 +1,99 @@
+package io.mooring.activities.regression;
+
+import io.mooring.activities.TaskQueues;
+import io.mooring.activities.registry.ImageReference;
+import io.mooring.activities.registry.RegistrySettings;
+import io.mooring.activities.runtime.ContainerRuntime;
+import io.mooring.activities.runtime.ContainerSpec;
+import io.mooring.activities.runtime.ContainerStatus;
+import io.mooring.activities.runtime.ReplicaLabels;
+import io.mooring.activities.store.DeploymentLog;
+import io.temporal.activity.Activity;
+import io.temporal.client.ActivityCompletionException;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.spring.boot.ActivityImpl;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+@Component
+@ActivityImpl(taskQueues = TaskQueues.MOORING)
+public class RegressionActivitiesImpl implements RegressionActivities {
+
+  private static final int MAX_OUTPUT_LINES = 2000;
+
+  private final ContainerRuntime runtime;
+  private final RegistrySettings credentials;
+  private final DeploymentLog log;
+  private final RegressionSettings settings;
+
+  public RegressionActivitiesImpl(
+      ContainerRuntime runtime, RegistrySettings credentials, DeploymentLog log, RegressionSettings settings) {
+    this.runtime = runtime;
+    this.credentials = credentials;
+    this.log = log;
+    this.settings = settings;
+  }
+
+  @Override
+  public RegressionResult run(RunRegressionTests request) {
+    var service = request.service();
+    String container = ReplicaLabels.containerName(service.name(), request.deploymentId(), "regression");
+    int at = request.testImage().indexOf('@');
+    ImageReference image = ImageReference.of(request.testImage().substring(0, at), request.testImage().substring(at + 1));
+    runtime.pull(image, credentials.named(service.credentials()), () -> Activity.getExecutionContext().heartbeat(null));
+    runtime.run(new ContainerSpec(
+        container,
+        request.testImage(),
+        Map.of(ReplicaLabels.SERVICE, service.name(),
+            ReplicaLabels.DEPLOYMENT, request.deploymentId().toString(),
+            ReplicaLabels.ROLE, "regression"),
+        Map.of("MOORING_SERVICE_URL", request.serviceUrl(),
+            "MOORING_SERVICE", service.name(),
+            "MOORING_TAG", request.tag()),
+        List.of()));
+    log.append(request.deploymentId(), "regression.start", "Running regression tests " + image
+        + " against " + request.serviceUrl());
+    try {
+      ContainerStatus finished = awaitExit(container);
+      List<String> output = runtime.logs(container, MAX_OUTPUT_LINES);
+      for (int i = 0; i < output.size(); i++) {
+        log.append(request.deploymentId(), "regression.output." + (i + 1), "[regression] " + output.get(i));
+      }
+      boolean passed = finished.exitCode() == 0;
+      log.append(request.deploymentId(), "regression.result", passed
+          ? "Regression tests passed"
+          : "Regression tests failed with exit code " + finished.exitCode());
+      runtime.remove(container);
+      return new RegressionResult(passed, finished.exitCode(), output.size());
+    } catch (ActivityCompletionException cancelled) {
+      // The deployment was cancelled: the tests must not outlive it.
+      runtime.remove(container);
+      throw cancelled;
+    }
+  }
+
+  private ContainerStatus awaitExit(String container) {
+    Instant deadline = Instant.now().plus(settings.timeout());
+    while (true) {
+      Activity.getExecutionContext().heartbeat(null);
+      ContainerStatus status = runtime.status(container).orElseThrow(() ->
+          ApplicationFailure.newFailure("Regression test container " + container + " disappeared", "RegressionLost"));
+      if (!status.running()) {
+        return status;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        runtime.remove(container);
+        throw ApplicationFailure.newNonRetryableFailure("Regression tests did not finish within "
+            + settings.timeout().toMinutes() + " min", "RegressionTimeout");
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw ApplicationFailure.newFailure("Interrupted", "Interrupted");
+      }
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package io.mooring.activities.runtime;
+
+import io.mooring.activities.registry.ImageReference;
+import io.mooring.activities.registry.RegistryCredentials;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The container engine, as deployments need it. Every operation is safe to repeat: starting a
+ * running container, stopping a stopped one or removing a missing one does nothing, because
+ * activities that call them are retried after crashes.
+ */
+public interface ContainerRuntime {
+
+  /** Where the engine listens, for messages that tell an operator what to fix. */
+  String endpoint();
+
+  /** True when the engine answers. */
+  boolean ping();
+
+  void pull(ImageReference image, Optional<RegistryCredentials> credentials, Runnable progress);
+
+  /** Creates the container unless one of that name exists, then makes sure it runs. */
+  void run(ContainerSpec spec);
+
+  Optional<ContainerStatus> status(String name);
+
+  /** All containers, running or not, carrying every one of these labels. */
+  List<ContainerStatus> list(Map<String, String> labels);
+
+  void start(String name);
+
+  void stop(String name);
+
+  void remove(String name);
+
+  /** The last {@code tail} lines the container wrote to stdout and stderr. */
+  List<String> logs(String name, int tail);
+}

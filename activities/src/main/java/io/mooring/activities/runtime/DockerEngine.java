@@ -1,0 +1,254 @@
+package io.mooring.activities.runtime;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.AuthConfig;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import io.mooring.activities.registry.ImageReference;
+import io.mooring.activities.registry.RegistryCredentials;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * {@link ContainerRuntime} on the Docker Engine API, through docker-java. Replicas use host
+ * networking: each listens on the port Mooring gives it in {@code PORT}.
+ */
+public class DockerEngine implements ContainerRuntime, AutoCloseable {
+
+  private final String host;
+  private final DockerClient docker;
+  private final Duration stopTimeout;
+
+  public DockerEngine(String host, Duration stopTimeout) {
+    this.host = host;
+    this.stopTimeout = stopTimeout;
+    var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build();
+    var http = new ApacheDockerHttpClient.Builder()
+        .dockerHost(URI.create(host))
+        .connectionTimeout(Duration.ofSeconds(5))
+        .responseTimeout(Duration.ofMinutes(5))
+        .build();
+    this.docker = DockerClientImpl.getInstance(config, http);
+  }
+
+  @Override
+  public String endpoint() {
+    return host;
+  }
+
+  @Override
+  public boolean ping() {
+    try {
+      docker.pingCmd().exec();
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void pull(ImageReference image, Optional<RegistryCredentials> credentials, Runnable progress) {
+    call("pull " + image, () -> {
+      var command = docker.pullImageCmd(image.toString());
+      credentials.ifPresent(c -> command.withAuthConfig(new AuthConfig()
+          .withRegistryAddress(image.registry())
+          .withUsername(c.username())
+          .withPassword(c.password())));
+      try {
+        command.exec(new PullImageResultCallback() {
+          @Override
+          public void onNext(PullResponseItem item) {
+            progress.run();
+            super.onNext(item);
+          }
+        }).awaitCompletion(10, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RuntimeUnavailableException("Interrupted while pulling " + image, e);
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void run(ContainerSpec spec) {
+    call("start container " + spec.name(), () -> {
+      if (status(spec.name()).isEmpty()) {
+        try {
+          var create = docker.createContainerCmd(spec.image())
+              .withName(spec.name())
+              .withLabels(spec.labels())
+              .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
+              .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host"));
+          if (!spec.command().isEmpty()) {
+            create.withCmd(spec.command());
+          }
+          create.exec();
+        } catch (ConflictException createdMeanwhile) {
+          // Another attempt created it first; starting it below is all that is left.
+        }
+      }
+      startQuietly(spec.name());
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<ContainerStatus> status(String name) {
+    return call("inspect container " + name, () -> {
+      try {
+        InspectContainerResponse inspect = docker.inspectContainerCmd(name).exec();
+        var state = inspect.getState();
+        return Optional.of(new ContainerStatus(
+            name,
+            Boolean.TRUE.equals(state.getRunning()),
+            state.getExitCodeLong() == null ? 0 : state.getExitCodeLong().intValue(),
+            state.getError(),
+            inspect.getConfig().getLabels() == null ? Map.of() : inspect.getConfig().getLabels()));
+      } catch (NotFoundException e) {
+        return Optional.empty();
+      }
+    });
+  }
+
+  @Override
+  public List<ContainerStatus> list(Map<String, String> labels) {
+    return call("list containers", () -> docker.listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(labels)
+        .exec()
+        .stream()
+        .map(c -> new ContainerStatus(
+            c.getNames()[0].replaceFirst("^/", ""),
+            "running".equals(c.getState()),
+            0,
+            null,
+            c.getLabels() == null ? Map.of() : c.getLabels()))
+        .toList());
+  }
+
+  @Override
+  public void start(String name) {
+    call("start container " + name, () -> {
+      startQuietly(name);
+      return null;
+    });
+  }
+
+  private void startQuietly(String name) {
+    try {
+      docker.startContainerCmd(name).exec();
+    } catch (NotModifiedException alreadyRunning) {
+      // Nothing to do.
+    }
+  }
+
+  @Override
+  public void stop(String name) {
+    call("stop container " + name, () -> {
+      try {
+        docker.stopContainerCmd(name).withTimeout((int) stopTimeout.toSeconds()).exec();
+      } catch (NotModifiedException | NotFoundException alreadyStopped) {
+        // Nothing to do.
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void remove(String name) {
+    call("remove container " + name, () -> {
+      try {
+        docker.removeContainerCmd(name).withForce(true).exec();
+      } catch (NotFoundException alreadyGone) {
+        // Nothing to do.
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public List<String> logs(String name, int tail) {
+    return call("read logs of " + name, () -> {
+      List<String> lines = new ArrayList<>();
+      StringBuilder partial = new StringBuilder();
+      try {
+        docker.logContainerCmd(name).withStdOut(true).withStdErr(true).withTail(tail)
+            .exec(new ResultCallback.Adapter<Frame>() {
+              @Override
+              public void onNext(Frame frame) {
+                partial.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+              }
+            })
+            .awaitCompletion(30, TimeUnit.SECONDS);
+      } catch (NotFoundException gone) {
+        return List.of();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      for (String line : partial.toString().split("\r?\n")) {
+        if (!line.isEmpty()) {
+          lines.add(line);
+        }
+      }
+      return lines;
+    });
+  }
+
+  /** Turns "could not talk to the engine" into one clear message that names the socket. */
+  private <T> T call(String what, Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (NotFoundException e) {
+      throw new RuntimeUnavailableException("Docker Engine at " + host + " could not " + what + ": "
+          + firstLine(e.getMessage()), e);
+    } catch (DockerException | DockerClientException e) {
+      throw new RuntimeUnavailableException("Docker Engine at " + host + " failed to " + what + ": "
+          + firstLine(e.getMessage()), e);
+    } catch (UncheckedIOException | RuntimeUnavailableException e) {
+      throw e instanceof RuntimeUnavailableException r ? r
+          : new RuntimeUnavailableException("Docker Engine at " + host + " is unreachable: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw new RuntimeUnavailableException(
+            "Docker Engine at " + host + " is unreachable (" + what + "): " + io.getMessage(), e);
+      }
+      throw e;
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "no detail";
+    }
+    String trimmed = message.strip();
+    int newline = trimmed.indexOf('\n');
+    return newline < 0 ? trimmed : trimmed.substring(0, newline);
+  }
+
+  @Override
+  public void close() throws IOException {
+    docker.close();
+  }
+}

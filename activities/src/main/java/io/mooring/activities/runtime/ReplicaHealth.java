@@ -1,0 +1,32 @@
+package io.mooring.activities.runtime;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Asks a replica on the loopback interface whether it is ready. */
+public class ReplicaHealth {
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  /** True when {@code http://127.0.0.1:<port><path>} answers 2xx. */
+  public boolean answers(int port, String path) {
+    String normalized = path.startsWith("/") ? path : "/" + path;
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + normalized))
+        .timeout(Duration.ofSeconds(2))
+        .GET()
+        .build();
+    try {
+      int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      return status >= 200 && status < 300;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}

@@ -1,0 +1,205 @@
+package io.mooring.activities.runtime;
+
+import io.mooring.activities.TaskQueues;
+import io.mooring.activities.registry.ImageReference;
+import io.mooring.activities.registry.RegistrySettings;
+import io.mooring.activities.runtime.RuntimeRequests.AwaitHealthy;
+import io.mooring.activities.runtime.RuntimeRequests.PlanRollout;
+import io.mooring.activities.runtime.RuntimeRequests.PullImage;
+import io.mooring.activities.runtime.RuntimeRequests.RemoveReplicas;
+import io.mooring.activities.runtime.RuntimeRequests.RestoreReplicas;
+import io.mooring.activities.runtime.RuntimeRequests.StartReplica;
+import io.mooring.activities.runtime.RuntimeRequests.StopReplica;
+import io.mooring.activities.store.DeploymentLog;
+import io.mooring.activities.store.ServiceDefinition;
+import io.temporal.activity.Activity;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.spring.boot.ActivityImpl;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+@Component
+@ActivityImpl(taskQueues = TaskQueues.MOORING)
+public class RuntimeActivitiesImpl implements RuntimeActivities {
+
+  private static final Duration POLL = Duration.ofMillis(250);
+
+  private final ContainerRuntime runtime;
+  private final ReplicaHealth health;
+  private final RegistrySettings credentials;
+  private final DeploymentLog log;
+  private final RuntimeSettings settings;
+
+  public RuntimeActivitiesImpl(
+      ContainerRuntime runtime,
+      ReplicaHealth health,
+      RegistrySettings credentials,
+      DeploymentLog log,
+      RuntimeSettings settings) {
+    this.runtime = runtime;
+    this.health = health;
+    this.credentials = credentials;
+    this.log = log;
+    this.settings = settings;
+  }
+
+  @Override
+  public RolloutPlan plan(PlanRollout request) {
+    ServiceDefinition service = request.service();
+    List<Replica> current = runtime.list(Map.of(
+            ReplicaLabels.SERVICE, service.name(), ReplicaLabels.ROLE, "replica"))
+        .stream()
+        .filter(c -> !request.deploymentId().toString().equals(c.labels().get(ReplicaLabels.DEPLOYMENT)))
+        .map(c -> new Replica(
+            c.name(),
+            Integer.parseInt(c.labels().getOrDefault(ReplicaLabels.REPLICA, "0")),
+            Integer.parseInt(c.labels().getOrDefault(ReplicaLabels.PORT, "0")),
+            c.running()))
+        .sorted(Comparator.comparingInt(Replica::index))
+        .toList();
+    // New replicas take the first free ports from the service's base port, so old and new can
+    // listen side by side on the host network during the rollover.
+    Set<Integer> taken = new HashSet<>();
+    current.forEach(r -> taken.add(r.port()));
+    List<Replica> next = new ArrayList<>();
+    int port = service.port();
+    for (int index = 1; index <= service.replicas(); index++) {
+      while (taken.contains(port)) {
+        port++;
+      }
+      next.add(new Replica(
+          ReplicaLabels.containerName(service.name(), request.deploymentId(), Integer.toString(index)),
+          index, port, false));
+      port++;
+    }
+    log.append(request.deploymentId(), "plan", "Planned rollout: " + current.size()
+        + " current container(s) " + names(current) + ", " + next.size() + " new replica(s) on ports "
+        + next.stream().map(r -> Integer.toString(r.port())).toList());
+    return new RolloutPlan(current, next);
+  }
+
+  @Override
+  public void pull(PullImage request) {
+    ImageReference image = parse(request.image());
+    log.append(request.deploymentId(), "pull.start", "Pulling " + image);
+    runtime.pull(image, credentials.named(request.credentials()), () -> Activity.getExecutionContext().heartbeat(null));
+    log.append(request.deploymentId(), "pull.done", "Pulled " + image);
+  }
+
+  @Override
+  public void startReplica(StartReplica request) {
+    ServiceDefinition service = request.service();
+    Replica replica = request.replica();
+    Map<String, String> env = new HashMap<>(service.env());
+    env.put("PORT", Integer.toString(replica.port()));
+    runtime.run(new ContainerSpec(
+        replica.container(),
+        request.image(),
+        ReplicaLabels.replica(service.name(), request.deploymentId(), replica, request.tag()),
+        env,
+        List.of()));
+    log.append(request.deploymentId(), "replica-" + replica.index() + ".start", "Started replica "
+        + replica.index() + " of " + service.replicas() + " as " + replica.container() + " on port " + replica.port());
+  }
+
+  @Override
+  public void awaitHealthy(AwaitHealthy request) {
+    ServiceDefinition service = request.service();
+    Replica replica = request.replica();
+    String which = "Replica " + replica.index() + " of " + service.replicas() + " (" + replica.container() + ")";
+    Instant started = Instant.now();
+    Instant deadline = started.plus(settings.healthTimeout());
+    while (true) {
+      Activity.getExecutionContext().heartbeat(null);
+      ContainerStatus status = runtime.status(replica.container()).orElseThrow(() ->
+          ApplicationFailure.newNonRetryableFailure(which + " disappeared before it became healthy", "ReplicaUnhealthy"));
+      if (!status.running()) {
+        throw ApplicationFailure.newNonRetryableFailure(which + " exited with code " + status.exitCode()
+            + " before it became healthy" + lastOutput(replica.container()), "ReplicaUnhealthy");
+      }
+      boolean ready = service.healthPath() == null
+          ? Duration.between(started, Instant.now()).compareTo(settings.readyAfter()) >= 0
+          : health.answers(replica.port(), service.healthPath());
+      if (ready) {
+        log.append(request.deploymentId(), "replica-" + replica.index() + ".healthy", which + " is healthy"
+            + (service.healthPath() == null ? " (running for " + settings.readyAfter().toSeconds() + " s)"
+                : " (" + service.healthPath() + " answered on port " + replica.port() + ")"));
+        return;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw ApplicationFailure.newNonRetryableFailure(which + " did not become healthy within "
+            + settings.healthTimeout().toSeconds() + " s: " + service.healthPath() + " on port " + replica.port()
+            + " never answered 2xx" + lastOutput(replica.container()), "ReplicaUnhealthy");
+      }
+      sleep(POLL);
+    }
+  }
+
+  @Override
+  public void stopReplica(StopReplica request) {
+    Replica replica = request.replica();
+    runtime.stop(replica.container());
+    log.append(request.deploymentId(), "replica-" + replica.index() + ".stop-old", "Stopped old replica "
+        + replica.index() + " (" + replica.container() + "), kept for rollback until the deployment ends");
+  }
+
+  @Override
+  public void removeReplicas(RemoveReplicas request) {
+    for (Replica replica : request.replicas()) {
+      Activity.getExecutionContext().heartbeat(null);
+      runtime.remove(replica.container());
+    }
+    log.append(request.deploymentId(), request.step() + ".removed", "Removed " + names(request.replicas()));
+  }
+
+  @Override
+  public void restoreReplicas(RestoreReplicas request) {
+    for (Replica replica : request.remove()) {
+      Activity.getExecutionContext().heartbeat(null);
+      runtime.remove(replica.container());
+    }
+    log.append(request.deploymentId(), "rollback.removed", "Rollback removed new container(s) " + names(request.remove()));
+    List<Replica> restart = request.restart().stream().filter(Replica::running).toList();
+    for (Replica replica : restart) {
+      Activity.getExecutionContext().heartbeat(null);
+      runtime.start(replica.container());
+    }
+    log.append(request.deploymentId(), "rollback.restarted", "Rollback restarted previous container(s) " + names(restart));
+  }
+
+  private String lastOutput(String container) {
+    try {
+      List<String> lines = runtime.logs(container, 5);
+      return lines.isEmpty() ? "" : ". Last output: " + String.join(" | ", lines);
+    } catch (RuntimeUnavailableException e) {
+      return "";
+    }
+  }
+
+  private static ImageReference parse(String image) {
+    int at = image.indexOf('@');
+    return ImageReference.of(image.substring(0, at), image.substring(at + 1));
+  }
+
+  private static List<String> names(List<Replica> replicas) {
+    return replicas.stream().map(Replica::container).toList();
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ApplicationFailure.newFailure("Interrupted while waiting", "Interrupted");
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package io.mooring.activities.runtime;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How Mooring drives the container engine.
+ *
+ * @param dockerHost the engine's endpoint, {@code unix:///var/run/docker.sock} by default
+ * @param healthTimeout how long a new replica may take to answer its health path
+ * @param readyAfter for services without a health path: how long a replica must keep running
+ * @param stopTimeout how long a container gets to stop before it is killed
+ */
+@ConfigurationProperties("mooring.runtime")
+public record RuntimeSettings(String dockerHost, Duration healthTimeout, Duration readyAfter, Duration stopTimeout) {
+
+  public RuntimeSettings {
+    dockerHost = dockerHost == null || dockerHost.isBlank() ? "unix:///var/run/docker.sock" : dockerHost;
+    healthTimeout = healthTimeout == null ? Duration.ofSeconds(60) : healthTimeout;
+    readyAfter = readyAfter == null ? Duration.ofSeconds(2) : readyAfter;
+    stopTimeout = stopTimeout == null ? Duration.ofSeconds(5) : stopTimeout;
+  }
+}

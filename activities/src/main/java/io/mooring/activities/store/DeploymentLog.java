@@ -1,0 +1,52 @@
+package io.mooring.activities.store;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The deployment log, written line by line as a deployment happens. Each line belongs to a named
+ * step; writing a step twice (an activity retried after a crash) keeps the first line, so the log
+ * never shows a step doubled.
+ */
+@Repository
+public class DeploymentLog {
+
+  private static final int MAX_LINE = 8192;
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public DeploymentLog(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public void append(UUID deploymentId, String step, String line) {
+    try {
+      jdbc.sql("INSERT INTO deployment_log (deployment_id, step, at, line) VALUES (:id, :step, :at, :line)")
+          .param("id", deploymentId)
+          .param("step", step)
+          .param("at", Timestamp.from(clock.instant()))
+          .param("line", line.length() > MAX_LINE ? line.substring(0, MAX_LINE) : line)
+          .update();
+    } catch (DuplicateKeyException alreadyWritten) {
+      // The step was logged by an earlier attempt.
+    }
+  }
+
+  /** The lines after {@code afterSeq} (0 for all), oldest first. */
+  public List<LogLine> lines(UUID deploymentId, long afterSeq) {
+    return jdbc.sql("""
+            SELECT seq, at, line FROM deployment_log
+             WHERE deployment_id = :id AND seq > :after ORDER BY seq""")
+        .param("id", deploymentId)
+        .param("after", afterSeq)
+        .query((rs, i) -> new LogLine(rs.getLong("seq"), rs.getTimestamp("at").toInstant(), rs.getString("line")))
+        .list();
+  }
+}

@@ -1,0 +1,40 @@
+package io.mooring.activities.store;
+
+import io.temporal.activity.ActivityInterface;
+import java.util.UUID;
+
+/** Deployment history and logs, written by the workflow as the story unfolds. */
+@ActivityInterface(namePrefix = "History")
+public interface HistoryActivities {
+
+  /** Creates the deployment's history row (once, however often it is retried). */
+  void open(OpenDeployment request);
+
+  void log(LogStep request);
+
+  void enterPhase(EnterPhase request);
+
+  /** Records the new version as the service's current one and marks the deployment successful. */
+  void succeed(Succeeded request);
+
+  void fail(Failed request);
+
+  record OpenDeployment(
+      UUID deploymentId,
+      String username,
+      String service,
+      String tag,
+      String regressionTestVersion,
+      String digest,
+      String previousTag,
+      String phase) {}
+
+  /** @param step a name unique within the deployment, so a retried write lands once */
+  record LogStep(UUID deploymentId, String step, String line) {}
+
+  record EnterPhase(UUID deploymentId, String phase) {}
+
+  record Succeeded(UUID deploymentId, String service, String tag, String digest, String message) {}
+
+  record Failed(UUID deploymentId, String message, boolean rolledBack) {}
+}

@@ -1,0 +1,100 @@
+package io.mooring.activities.store;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The service catalog: what Mooring may deploy, and which version of each runs now. */
+@Repository
+public class ServiceStore {
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public ServiceStore(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public List<ServiceDefinition> findAll() {
+    Map<String, Map<String, String>> env = allEnv();
+    return jdbc.sql("SELECT * FROM service ORDER BY name")
+        .query((rs, i) -> new ServiceDefinition(
+            rs.getString("name"),
+            rs.getString("repository"),
+            rs.getString("tag"),
+            rs.getString("digest"),
+            rs.getInt("replicas"),
+            rs.getInt("port"),
+            rs.getString("health_path"),
+            env.getOrDefault(rs.getString("name"), Map.of()),
+            rs.getString("regression_image"),
+            rs.getString("credentials")))
+        .list();
+  }
+
+  public Optional<ServiceDefinition> find(String name) {
+    return findAll().stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
+  /**
+   * Adds a service or updates how it is run. The version that runs now is kept: only a deployment
+   * changes it, so re-reading the catalog file at every start never rolls a service back.
+   */
+  @Transactional
+  public void register(ServiceDefinition service) {
+    int updated = jdbc.sql("""
+            UPDATE service SET repository = :repository, replicas = :replicas, port = :port,
+                   health_path = :healthPath, regression_image = :regressionImage,
+                   credentials = :credentials, updated_at = :now
+             WHERE name = :name""")
+        .paramSource(service)
+        .param("now", now())
+        .update();
+    if (updated == 0) {
+      jdbc.sql("""
+              INSERT INTO service (name, repository, tag, digest, replicas, port, health_path,
+                                   regression_image, credentials, updated_at)
+              VALUES (:name, :repository, :tag, :digest, :replicas, :port, :healthPath,
+                      :regressionImage, :credentials, :now)""")
+          .paramSource(service)
+          .param("now", now())
+          .update();
+    }
+    jdbc.sql("DELETE FROM service_env WHERE service = :name").param("name", service.name()).update();
+    service.env().forEach((key, value) -> jdbc
+        .sql("INSERT INTO service_env (service, name, val) VALUES (:service, :name, :val)")
+        .param("service", service.name())
+        .param("name", key)
+        .param("val", value)
+        .update());
+  }
+
+  public void recordVersion(String name, String tag, String digest) {
+    jdbc.sql("UPDATE service SET tag = :tag, digest = :digest, updated_at = :now WHERE name = :name")
+        .param("tag", tag)
+        .param("digest", digest)
+        .param("now", now())
+        .param("name", name)
+        .update();
+  }
+
+  private Map<String, Map<String, String>> allEnv() {
+    Map<String, Map<String, String>> env = new HashMap<>();
+    jdbc.sql("SELECT service, name, val FROM service_env").query(rs -> {
+      env.computeIfAbsent(rs.getString("service"), k -> new HashMap<>())
+          .put(rs.getString("name"), rs.getString("val"));
+    });
+    return env;
+  }
+
+  private Timestamp now() {
+    return Timestamp.from(clock.instant());
+  }
+}

@@ -1,0 +1,48 @@
+package io.mooring.api.harmony;
+
+import io.mooring.activities.store.DeploymentLog;
+import io.mooring.activities.store.DeploymentRecord;
+import io.mooring.activities.store.LogLine;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * {@code /deployment-logs/{id}}: the log so far as JSON, or, for {@code text/event-stream}, every
+ * line as it is written until the deployment ends.
+ */
+@RestController
+class DeploymentLogController {
+
+  private final DeploymentIds ids;
+  private final DeploymentLog log;
+  private final LogFollower follower;
+
+  DeploymentLogController(DeploymentIds ids, DeploymentLog log, LogFollower follower) {
+    this.ids = ids;
+    this.log = log;
+    this.follower = follower;
+  }
+
+  @GetMapping(path = "/deployment-logs/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+  List<LineView> lines(@PathVariable String id) {
+    DeploymentRecord record = ids.existing(id);
+    return log.lines(record.id(), 0).stream().map(LineView::of).toList();
+  }
+
+  @GetMapping(path = "/deployment-logs/{id}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  SseEmitter follow(@PathVariable String id) {
+    return follower.follow(ids.existing(id).id());
+  }
+
+  record LineView(Instant at, String line) {
+    static LineView of(LogLine line) {
+      return new LineView(line.at().truncatedTo(ChronoUnit.MILLIS), line.line());
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.mooring.api.harmony;
+
+import io.mooring.api.errors.ApiProblem;
+import io.mooring.workflows.gate.GateClient;
+import io.mooring.workflows.gate.GateMessages.Decision;
+import io.mooring.workflows.gate.GateMessages.Outcome;
+import io.mooring.workflows.gate.GateMessages.Switch;
+import io.mooring.workflows.gate.GateState;
+import java.security.Principal;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Harmony's {@code /service-deployments-state}: the switch that enables or disables deployments. */
+@RestController
+class DeploymentStateController {
+
+  private static final Set<String> ALLOWED = Set.of("enabled", "message");
+
+  private final GateClient gate;
+
+  DeploymentStateController(GateClient gate) {
+    this.gate = gate;
+  }
+
+  @GetMapping(path = "/service-deployments-state", produces = MediaType.APPLICATION_JSON_VALUE)
+  StateView state() {
+    GateState state = gate.state();
+    return new StateView(state.enabled(), state.message());
+  }
+
+  @PutMapping(path = "/service-deployments-state", produces = MediaType.APPLICATION_JSON_VALUE)
+  StateView turn(@RequestBody(required = false) JsonNode body, Principal principal) {
+    if (body == null || !body.isObject() || !body.has("enabled") || body.get("enabled").isNull()) {
+      throw ApiProblem.badRequest("enabled-required", "'enabled' is a required body parameter");
+    }
+    if (!body.get("enabled").isBoolean()) {
+      throw ApiProblem.badRequest("invalid-enabled", "'enabled' can only take value of true or false");
+    }
+    Set<String> unknown = new TreeSet<>(body.propertyNames());
+    unknown.removeAll(ALLOWED);
+    if (!unknown.isEmpty()) {
+      throw ApiProblem.badRequest("unknown-parameter", "Unknown body parameter(s): '" + String.join("', '", unknown)
+          + "'. Only 'enabled' and 'message' are allowed.");
+    }
+    JsonNode message = body.get("message");
+    if (message != null && !message.isNull() && !message.isString()) {
+      throw ApiProblem.badRequest("invalid-message", "'message' must be a string");
+    }
+    boolean enabled = body.get("enabled").asBoolean();
+    String text = message == null || message.isNull() || message.asString().isBlank()
+        ? (enabled ? "Manually enabled by " : "Manually disabled by ") + Caller.nameOf(principal)
+        : message.asString();
+    if (text.length() > 4096) {
+      throw ApiProblem.badRequest("invalid-message", "'message' may contain at most 4096 characters");
+    }
+    Decision decision = gate.turn(new Switch(enabled, text));
+    if (decision.outcome() == Outcome.REFUSED) {
+      throw new ApiProblem(HttpStatus.LOCKED, "deployment-locked",
+          "Unable to acquire service deployment lock. Reason: " + decision.message() + ". Try again later.");
+    }
+    return new StateView(enabled, text);
+  }
+
+  record StateView(boolean enabled, String message) {}
+}

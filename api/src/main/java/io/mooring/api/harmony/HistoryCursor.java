@@ -1,0 +1,28 @@
+package io.mooring.api.harmony;
+
+import io.mooring.activities.store.DeploymentQuery.Position;
+import io.mooring.api.errors.ApiProblem;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+/** The opaque {@code cursor} of history pages: where the previous page ended. */
+final class HistoryCursor {
+  private HistoryCursor() {}
+
+  static String encode(Position position) {
+    String raw = position.createdAt() + "|" + position.id();
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static Position decode(String cursor) {
+    try {
+      String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+      int bar = raw.indexOf('|');
+      return new Position(Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
+    } catch (RuntimeException e) {
+      throw ApiProblem.badRequest("invalid-cursor", "'cursor' is not a cursor this server handed out");
+    }
+  }
+}

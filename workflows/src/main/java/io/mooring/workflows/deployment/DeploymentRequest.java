@@ -1,0 +1,27 @@
+package io.mooring.workflows.deployment;
+
+import io.mooring.activities.store.ServiceDefinition;
+import java.util.UUID;
+
+/**
+ * Everything a deployment needs, fixed when it starts.
+ *
+ * @param service the service as it was when the deployment was requested, current version included
+ * @param statusLink where its status is read ({@code …/service-deployment/<id>})
+ * @param logsLink where its log is read ({@code …/deployment-logs/<id>})
+ * @param queue wait in the gate's line instead of being refused when another deployment runs
+ */
+public record DeploymentRequest(
+    UUID deploymentId,
+    String username,
+    ServiceDefinition service,
+    String tag,
+    String regressionTestVersion,
+    String statusLink,
+    String logsLink,
+    boolean queue) {
+
+  public static String workflowId(UUID deploymentId) {
+    return "deployment-" + deploymentId;
+  }
+}

@@ -1,0 +1,308 @@
+package io.mooring.workflows.deployment;
+
+import io.mooring.activities.TaskQueues;
+import io.mooring.activities.registry.RegistryActivities;
+import io.mooring.activities.registry.RegistryActivities.ResolveImages;
+import io.mooring.activities.registry.RegistryActivities.ResolvedImages;
+import io.mooring.activities.regression.RegressionActivities;
+import io.mooring.activities.regression.RegressionActivities.RegressionResult;
+import io.mooring.activities.regression.RegressionActivities.RunRegressionTests;
+import io.mooring.activities.runtime.Replica;
+import io.mooring.activities.runtime.RolloutPlan;
+import io.mooring.activities.runtime.RuntimeActivities;
+import io.mooring.activities.runtime.RuntimeRequests.AwaitHealthy;
+import io.mooring.activities.runtime.RuntimeRequests.PlanRollout;
+import io.mooring.activities.runtime.RuntimeRequests.PullImage;
+import io.mooring.activities.runtime.RuntimeRequests.RemoveReplicas;
+import io.mooring.activities.runtime.RuntimeRequests.RestoreReplicas;
+import io.mooring.activities.runtime.RuntimeRequests.StartReplica;
+import io.mooring.activities.runtime.RuntimeRequests.StopReplica;
+import io.mooring.activities.store.HistoryActivities;
+import io.mooring.activities.store.HistoryActivities.EnterPhase;
+import io.mooring.activities.store.HistoryActivities.Failed;
+import io.mooring.activities.store.HistoryActivities.LogStep;
+import io.mooring.activities.store.HistoryActivities.OpenDeployment;
+import io.mooring.activities.store.HistoryActivities.Succeeded;
+import io.mooring.activities.store.ServiceDefinition;
+import io.mooring.workflows.deployment.Admission.Verdict;
+import io.mooring.workflows.gate.GateActivities;
+import io.mooring.workflows.gate.GateMessages.Acquire;
+import io.mooring.workflows.gate.GateMessages.Decision;
+import io.mooring.workflows.gate.GateMessages.Grant;
+import io.mooring.workflows.gate.GateMessages.Hold;
+import io.mooring.workflows.gate.GateMessages.Leave;
+import io.mooring.workflows.gate.GateMessages.Outcome;
+import io.mooring.workflows.gate.GateMessages.Release;
+import io.mooring.workflows.gate.GateState;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.spring.boot.WorkflowImpl;
+import io.temporal.workflow.Workflow;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The story of one deployment: validate the image, take the gate, roll the replicas over one by
+ * one, run the regression tests, and either record the new version or put the old one back.
+ */
+@WorkflowImpl(taskQueues = TaskQueues.MOORING)
+public class DeploymentWorkflowImpl implements DeploymentWorkflow {
+
+  private final RegistryActivities registry =
+      Workflow.newActivityStub(RegistryActivities.class, ActivityPolicies.registry());
+  private final RuntimeActivities planner =
+      Workflow.newActivityStub(RuntimeActivities.class, ActivityPolicies.plan());
+  private final RuntimeActivities runtime =
+      Workflow.newActivityStub(RuntimeActivities.class, ActivityPolicies.rollout());
+  private final RegressionActivities regression =
+      Workflow.newActivityStub(RegressionActivities.class, ActivityPolicies.regression());
+  private final HistoryActivities history =
+      Workflow.newActivityStub(HistoryActivities.class, ActivityPolicies.bookkeeping());
+  private final GateActivities gate =
+      Workflow.newActivityStub(GateActivities.class, ActivityPolicies.bookkeeping());
+
+  private DeploymentRequest request;
+  private UUID id;
+  private ServiceDefinition service;
+  private Admission admission;
+  private boolean granted;
+  private RolloutPlan plan;
+  private DeploymentProgress progress;
+
+  @Override
+  public DeploymentOutcome deploy(DeploymentRequest request) {
+    this.request = request;
+    this.id = request.deploymentId();
+    this.service = request.service();
+    enter("validating", "Validating " + service.repository() + ":" + request.tag());
+
+    ResolvedImages images;
+    try {
+      images = validate();
+    } catch (CanceledFailure cancelledBeforeAdmission) {
+      admission = Admission.refused(Verdict.LOCKED, "Deployment cancelled before it was admitted");
+      return new DeploymentOutcome("rejected", admission.detail(), false);
+    }
+    if (images != null) {
+      admission = takeTheGate(images);
+    }
+    if (!admission.accepted()) {
+      enter("finished", admission.detail());
+      return new DeploymentOutcome("rejected", admission.detail(), false);
+    }
+
+    try {
+      awaitOurTurn();
+      rollOut(images);
+      runRegressionTests(images);
+    } catch (CanceledFailure cancelled) {
+      // Cleaning up must not itself be cancelled.
+      DeploymentOutcome[] outcome = new DeploymentOutcome[1];
+      Workflow.newDetachedCancellationScope(() -> outcome[0] = fail("Deployment cancelled on request")).run();
+      return outcome[0];
+    } catch (ActivityFailure | DeploymentFailed failure) {
+      return fail(reasonOf(failure));
+    }
+    return succeed(images);
+  }
+
+  /** Harmony's validators that need the world, in its order: gate enabled, then image reachable. */
+  private ResolvedImages validate() {
+    if (!request.queue()) {
+      GateState state = gate.inspect();
+      if (!state.enabled()) {
+        admission = Admission.refused(Verdict.DISABLED, "Service deployment is disabled. Reason: " + state.message() + ".");
+        return null;
+      }
+    }
+    try {
+      return registry.resolve(new ResolveImages(service, request.tag(), request.regressionTestVersion()));
+    } catch (ActivityFailure failure) {
+      boolean missing = failure.getCause() instanceof ApplicationFailure app
+          && RegistryActivities.IMAGE_UNREACHABLE.equals(app.getType());
+      admission = Admission.refused(missing ? Verdict.UNREACHABLE : Verdict.REGISTRY_UNAVAILABLE, reasonOf(failure));
+      return null;
+    }
+  }
+
+  private Admission takeTheGate(ResolvedImages images) {
+    Decision decision = gate.acquire(new Acquire(id.toString(), Workflow.getInfo().getWorkflowId(),
+        "Locked for service deployment: " + request.statusLink(), request.queue()));
+    if (decision.outcome() == Outcome.REFUSED) {
+      return Admission.refused(Verdict.LOCKED,
+          "Unable to acquire service deployment lock. Reason: " + decision.message() + ". Try again later.");
+    }
+    granted = decision.outcome() == Outcome.GRANTED;
+    String phase = granted ? "rolling-out" : "queued";
+    history.open(new OpenDeployment(id, request.username(), service.name(), request.tag(),
+        request.regressionTestVersion(), images.digest(), service.tag(), phase));
+    log("admitted", "Deployment of " + service.name() + " " + service.tag() + " -> " + request.tag()
+        + " requested by " + request.username() + "; image " + images.image()
+        + (images.testImage() == null ? "" : ", regression tests " + images.testImage()));
+    if (granted) {
+      log("gate", "Took the service deployment lock");
+      return new Admission(Verdict.ADMITTED, null, 0);
+    }
+    log("queued", "Waiting for the service deployment lock, place " + decision.place() + " in line");
+    return new Admission(Verdict.QUEUED, null, decision.place());
+  }
+
+  private void awaitOurTurn() {
+    if (!granted) {
+      enter("queued", "Waiting for the service deployment lock");
+      Workflow.await(() -> granted);
+      log("gate", "Took the service deployment lock after waiting in line");
+    }
+  }
+
+  private void rollOut(ResolvedImages images) {
+    enter("rolling-out", "Planning the rollout");
+    plan = planner.plan(new PlanRollout(id, service));
+    runtime.pull(new PullImage(id, images.image(), service.credentials()));
+    List<Replica> current = plan.current();
+    List<Replica> next = plan.next();
+    for (int i = 0; i < next.size(); i++) {
+      Replica replica = next.get(i);
+      progressReplica(replica.index(), "Starting replica " + replica.index() + " of " + next.size());
+      runtime.startReplica(new StartReplica(id, service, images.image(), request.tag(), replica));
+      progressReplica(replica.index(), "Waiting for replica " + replica.index() + " to become healthy");
+      runtime.awaitHealthy(new AwaitHealthy(id, service, replica));
+      if (i < current.size()) {
+        progressReplica(replica.index(), "Stopping old replica " + current.get(i).index());
+        runtime.stopReplica(new StopReplica(id, service, current.get(i)));
+      }
+    }
+    for (Replica leftover : current.subList(Math.min(next.size(), current.size()), current.size())) {
+      runtime.stopReplica(new StopReplica(id, service, leftover));
+    }
+  }
+
+  private void runRegressionTests(ResolvedImages images) {
+    if (images.testImage() == null) {
+      log("regression.skipped", "No regression test image for " + service.name() + ": regression tests skipped");
+      return;
+    }
+    enter("testing", "Running regression tests " + request.regressionTestVersion());
+    String serviceUrl = "http://127.0.0.1:" + plan.next().get(0).port();
+    RegressionResult result = regression.run(new RunRegressionTests(id, service, images.testImage(), request.tag(), serviceUrl));
+    if (!result.passed()) {
+      throw new DeploymentFailed("Regression tests failed with exit code " + result.exitCode());
+    }
+  }
+
+  private DeploymentOutcome succeed(ResolvedImages images) {
+    enter("finishing", "Recording " + request.tag() + " as the current version");
+    String message = "Deployment successful. See details at: " + request.logsLink();
+    history.succeed(new Succeeded(id, service.name(), request.tag(), images.digest(), message));
+    try {
+      runtime.removeReplicas(new RemoveReplicas(id, "cleanup", plan.current()));
+    } catch (ActivityFailure cleanupFailed) {
+      // The new version runs and is recorded; leftover stopped containers are only clutter.
+      log("cleanup.failed", "Could not remove the old containers: " + reasonOf(cleanupFailed));
+    }
+    gate.release(new Release(id.toString(), "Re-enable service deployment after successful deployment: " + id));
+    enter("finished", message);
+    return new DeploymentOutcome("successful", message, false);
+  }
+
+  /** Puts the previous version back; the gate opens only if that worked. */
+  private DeploymentOutcome fail(String reason) {
+    String failure = "Failed service deployment for deploymentId: " + id + ". Error: " + reason;
+    if (!granted) {
+      // Still in line: nothing was changed, only the place in line is given up.
+      gate.leave(new Leave(id.toString()));
+      history.fail(new Failed(id, failure, false));
+      enter("finished", failure);
+      return new DeploymentOutcome("failed", failure, false);
+    }
+    if (plan == null) {
+      // Failed before any container was touched.
+      String message = failure + ". Nothing was changed.";
+      history.fail(new Failed(id, message, false));
+      gate.release(new Release(id.toString(), "Re-enable service deployment after failed deployment: " + id));
+      enter("finished", message);
+      return new DeploymentOutcome("failed", message, false);
+    }
+    enter("rolling-back", "Rolling back: " + reason);
+    log("rollback.start", "Rolling back to " + service.tag() + ": " + reason);
+    try {
+      runtime.restoreReplicas(new RestoreReplicas(id, plan.current(), plan.next()));
+    } catch (ActivityFailure rollbackFailed) {
+      String message = failure + ". Rollback failed: " + reasonOf(rollbackFailed);
+      history.fail(new Failed(id, message, false));
+      gate.hold(new Hold(id.toString(), "Rollback of service deployment " + id + " failed; " + service.name()
+          + " needs an operator before service deployment is re-enabled. See " + request.statusLink()));
+      enter("finished", message);
+      return new DeploymentOutcome("failed", message, false);
+    }
+    String message = failure + ". Rolled back to " + service.tag() + ".";
+    history.fail(new Failed(id, message, true));
+    gate.release(new Release(id.toString(), "Re-enable service deployment after rolled back deployment: " + id));
+    enter("finished", message);
+    return new DeploymentOutcome("failed", message, true);
+  }
+
+  @Override
+  public Admission admit() {
+    Workflow.await(() -> admission != null);
+    return admission;
+  }
+
+  @Override
+  public void gateGranted(Grant grant) {
+    granted = true;
+  }
+
+  @Override
+  public DeploymentProgress progress() {
+    return progress;
+  }
+
+  private void enter(String phase, String step) {
+    if (admission != null && admission.accepted() && (progress == null || !phase.equals(progress.phase()))) {
+      history.enterPhase(new EnterPhase(id, phase));
+    }
+    progress = new DeploymentProgress(phase, step, 0, service.replicas(), startedAt(), now());
+  }
+
+  private void progressReplica(int replica, String step) {
+    progress = new DeploymentProgress(progress.phase(), step, replica, service.replicas(), startedAt(), now());
+  }
+
+  private void log(String step, String line) {
+    history.log(new LogStep(id, step, line));
+  }
+
+  private Instant startedAt() {
+    return progress == null ? now() : progress.startedAt();
+  }
+
+  private static Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+
+  /** The innermost message: what actually went wrong, without Temporal's wrapping. */
+  private static String reasonOf(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof ApplicationFailure app) {
+      return app.getOriginalMessage();
+    }
+    if (cause instanceof TemporalFailure temporal) {
+      return temporal.getOriginalMessage();
+    }
+    return cause.getMessage();
+  }
+
+  /** A deployment that ran but did not meet its bar, e.g. failing regression tests. */
+  private static final class DeploymentFailed extends RuntimeException {
+    DeploymentFailed(String message) {
+      super(message);
+    }
+  }
+}
