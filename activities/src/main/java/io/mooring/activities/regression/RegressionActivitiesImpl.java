@@ -42,7 +42,9 @@ public class RegressionActivitiesImpl implements RegressionActivities {
     String container = ReplicaLabels.containerName(service.name(), request.deploymentId(), "regression");
     int at = request.testImage().indexOf('@');
     ImageReference image = ImageReference.of(request.testImage().substring(0, at), request.testImage().substring(at + 1));
-    runtime.pull(image, credentials.named(service.credentials()), () -> Activity.getExecutionContext().heartbeat(null));
+    // Pull progress arrives on docker-java's thread; heartbeat through the context captured here.
+    var context = Activity.getExecutionContext();
+    runtime.pull(image, credentials.named(service.credentials()), () -> context.heartbeat(null));
     runtime.run(new ContainerSpec(
         container,
         request.testImage(),

@@ -91,7 +91,9 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
   public void pull(PullImage request) {
     ImageReference image = parse(request.image());
     log.append(request.deploymentId(), "pull.start", "Pulling " + image);
-    runtime.pull(image, credentials.named(request.credentials()), () -> Activity.getExecutionContext().heartbeat(null));
+    // Pull progress arrives on docker-java's thread; heartbeat through the context captured here.
+    var context = Activity.getExecutionContext();
+    runtime.pull(image, credentials.named(request.credentials()), () -> context.heartbeat(null));
     log.append(request.deploymentId(), "pull.done", "Pulled " + image);
   }
 

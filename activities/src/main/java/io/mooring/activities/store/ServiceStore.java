@@ -54,8 +54,7 @@ public class ServiceStore {
                    health_path = :healthPath, regression_image = :regressionImage,
                    credentials = :credentials, updated_at = :now
              WHERE name = :name""")
-        .paramSource(service)
-        .param("now", now())
+        .params(columns(service))
         .update();
     if (updated == 0) {
       jdbc.sql("""
@@ -63,8 +62,7 @@ public class ServiceStore {
                                    regression_image, credentials, updated_at)
               VALUES (:name, :repository, :tag, :digest, :replicas, :port, :healthPath,
                       :regressionImage, :credentials, :now)""")
-          .paramSource(service)
-          .param("now", now())
+          .params(columns(service))
           .update();
     }
     jdbc.sql("DELETE FROM service_env WHERE service = :name").param("name", service.name()).update();
@@ -83,6 +81,21 @@ public class ServiceStore {
         .param("now", now())
         .param("name", name)
         .update();
+  }
+
+  private Map<String, Object> columns(ServiceDefinition service) {
+    Map<String, Object> columns = new HashMap<>();
+    columns.put("name", service.name());
+    columns.put("repository", service.repository());
+    columns.put("tag", service.tag());
+    columns.put("digest", service.digest());
+    columns.put("replicas", service.replicas());
+    columns.put("port", service.port());
+    columns.put("healthPath", service.healthPath());
+    columns.put("regressionImage", service.regressionImage());
+    columns.put("credentials", service.credentials());
+    columns.put("now", now());
+    return columns;
   }
 
   private Map<String, Map<String, String>> allEnv() {

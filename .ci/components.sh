@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# Installs (when missing) and starts the real components Mooring's end-to-end tests run against,
+# all on loopback: Docker Engine, two registries (anonymous and htpasswd), PostgreSQL and the
+# Temporal dev server. Idempotent: what already runs is left running.
+#
+#   .ci/components.sh up      install what is missing and start everything
+#   .ci/components.sh down    stop what 'up' started
+#   .ci/components.sh env     print the environment variables that point at the components
+set -euo pipefail
+
+WORK=${MOORING_CI_DIR:-/tmp/mooring-ci}
+CACHE=${MOORING_CACHE_DIR:-$HOME/.cache/mooring}
+TEMPORAL_VERSION=v1.5.1
+TEMPORAL_BIN=$CACHE/temporal-$TEMPORAL_VERSION
+REGISTRY_PORT=${MOORING_REGISTRY_PORT:-5000}
+AUTH_REGISTRY_PORT=${MOORING_AUTH_REGISTRY_PORT:-5001}
+REGISTRY_USER=mooring-ci
+TEMPORAL_PORT=${MOORING_TEMPORAL_PORT:-7233}
+TEMPORAL_UI_PORT=${MOORING_TEMPORAL_UI_PORT:-8233}
+PG_PORT=${MOORING_PG_PORT:-5432}
+
+log() { printf '[components] %s\n' "$*" >&2; }
+
+wait_for() { # wait_for SECONDS DESCRIPTION COMMAND...
+  local seconds=$1 what=$2; shift 2
+  for _ in $(seq 1 $((seconds * 5))); do
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    sleep 0.2
+  done
+  log "gave up waiting for $what"; return 1
+}
+
+install_packages() {
+  local missing=()
+  command -v dockerd >/dev/null || missing+=(docker.io)
+  [ -x /usr/bin/docker-registry ] || missing+=(docker-registry)
+  command -v htpasswd >/dev/null || missing+=(apache2-utils)
+  dpkg -s busybox-static >/dev/null 2>&1 || missing+=(busybox-static)
+  ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+docker_up() {
+  mkdir -p "$WORK/docker"
+  if DOCKER_HOST=unix://$WORK/docker.sock docker info >/dev/null 2>&1; then return; fi
+  log "starting dockerd"
+  dockerd --host "unix://$WORK/docker.sock" --data-root "$WORK/docker/data" --exec-root "$WORK/docker/exec" \
+    --pidfile "$WORK/docker.pid" --bridge=none --iptables=false >"$WORK/dockerd.log" 2>&1 &
+  wait_for 60 dockerd env DOCKER_HOST="unix://$WORK/docker.sock" docker info
+}
+
+registry_config() { # registry_config NAME PORT [htpasswd]
+  local name=$1 port=$2 auth=${3:-}
+  mkdir -p "$WORK/$name"
+  cat >"$WORK/$name.yml" <<YML
+version: 0.1
+log:
+  level: warn
+storage:
+  filesystem:
+    rootdirectory: $WORK/$name
+  delete:
+    enabled: true
+http:
+  addr: 127.0.0.1:$port
+YML
+  if [ -n "$auth" ]; then
+    cat >>"$WORK/$name.yml" <<YML
+auth:
+  htpasswd:
+    realm: mooring-ci
+    path: $WORK/htpasswd
+YML
+  fi
+}
+
+registries_up() {
+  if [ ! -f "$WORK/registry-password" ]; then
+    head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$WORK/registry-password"
+  fi
+  htpasswd -Bbc "$WORK/htpasswd" "$REGISTRY_USER" "$(cat "$WORK/registry-password")" 2>/dev/null
+  registry_config registry-anon "$REGISTRY_PORT"
+  registry_config registry-auth "$AUTH_REGISTRY_PORT" htpasswd
+  for pair in "registry-anon:$REGISTRY_PORT" "registry-auth:$AUTH_REGISTRY_PORT"; do
+    local name=${pair%%:*} port=${pair##*:}
+    if curl -s -o /dev/null "http://127.0.0.1:$port/v2/"; then continue; fi
+    log "starting $name on 127.0.0.1:$port"
+    /usr/bin/docker-registry serve "$WORK/$name.yml" >"$WORK/$name.log" 2>&1 &
+    echo $! >"$WORK/$name.pid"
+    wait_for 30 "$name" curl -s -o /dev/null "http://127.0.0.1:$port/v2/"
+  done
+}
+
+postgres_up() {
+  local version
+  version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+  if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -q "^$version main$"; then
+    log "creating PostgreSQL cluster $version/main"
+    pg_createcluster "$version" main -p "$PG_PORT" >/dev/null
+  fi
+  if ! pg_lsclusters -h | grep -q "^$version *main .*online"; then
+    log "starting PostgreSQL $version"
+    pg_ctlcluster "$version" main start
+  fi
+  wait_for 30 postgres su postgres -c "psql -p $PG_PORT -qAtc 'select 1'"
+  su postgres -c "psql -p $PG_PORT -qAtc \"select 1 from pg_roles where rolname='mooring'\"" | grep -q 1 ||
+    su postgres -c "psql -p $PG_PORT -qc \"create role mooring login password 'mooring' createdb\""
+}
+
+temporal_binary() {
+  if [ -x "$TEMPORAL_BIN" ]; then return; fi
+  log "building the Temporal CLI $TEMPORAL_VERSION (once; cached in $CACHE)"
+  mkdir -p "$CACHE"
+  GOBIN="$CACHE/gobin" go install "github.com/temporalio/cli/cmd/temporal@$TEMPORAL_VERSION"
+  mv "$CACHE/gobin/temporal" "$TEMPORAL_BIN"
+}
+
+temporal_up() {
+  temporal_binary
+  if "$TEMPORAL_BIN" operator cluster health --address "127.0.0.1:$TEMPORAL_PORT" >/dev/null 2>&1; then return; fi
+  log "starting the Temporal dev server on 127.0.0.1:$TEMPORAL_PORT (UI on $TEMPORAL_UI_PORT)"
+  "$TEMPORAL_BIN" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" \
+    --db-filename "$WORK/temporal.db" --log-level warn >"$WORK/temporal.log" 2>&1 &
+  echo $! >"$WORK/temporal.pid"
+  wait_for 60 temporal "$TEMPORAL_BIN" operator cluster health --address "127.0.0.1:$TEMPORAL_PORT"
+}
+
+print_env() {
+  cat <<ENV
+export MOORING_CI_DIR=$WORK
+export MOORING_E2E_DOCKER_HOST=unix://$WORK/docker.sock
+export MOORING_E2E_REGISTRY=127.0.0.1:$REGISTRY_PORT
+export MOORING_E2E_AUTH_REGISTRY=127.0.0.1:$AUTH_REGISTRY_PORT
+export MOORING_E2E_REGISTRY_USER=$REGISTRY_USER
+export MOORING_E2E_REGISTRY_PASSWORD_FILE=$WORK/registry-password
+export MOORING_E2E_TEMPORAL=127.0.0.1:$TEMPORAL_PORT
+export MOORING_E2E_PG_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/
+export MOORING_E2E_TEMPORAL_CLI=$TEMPORAL_BIN
+ENV
+}
+
+down() {
+  for name in temporal registry-anon registry-auth; do
+    if [ -f "$WORK/$name.pid" ]; then kill "$(cat "$WORK/$name.pid")" 2>/dev/null || true; rm -f "$WORK/$name.pid"; fi
+  done
+  if [ -f "$WORK/docker.pid" ]; then
+    DOCKER_HOST=unix://$WORK/docker.sock docker ps -aq 2>/dev/null | xargs -r env DOCKER_HOST=unix://$WORK/docker.sock docker rm -f >/dev/null 2>&1 || true
+    kill "$(cat "$WORK/docker.pid")" 2>/dev/null || true
+  fi
+}
+
+case "${1:-up}" in
+  up)
+    mkdir -p "$WORK"
+    install_packages
+    docker_up
+    registries_up
+    postgres_up
+    temporal_up
+    log "all components are up"
+    ;;
+  down) down ;;
+  env) print_env ;;
+  *) echo "usage: $0 up|down|env" >&2; exit 2 ;;
+esac

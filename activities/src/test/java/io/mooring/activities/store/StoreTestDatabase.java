@@ -1,0 +1,19 @@
+package io.mooring.activities.store;
+
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A fresh H2 database with Mooring's schema, as the embedded default runs it. */
+final class StoreTestDatabase {
+  private StoreTestDatabase() {}
+
+  static JdbcClient create(Path directory) {
+    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource.setURL("jdbc:h2:file:" + directory.resolve("store") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+    Flyway.configure().dataSource(dataSource).load().migrate();
+    return JdbcClient.create((DataSource) dataSource);
+  }
+}
