@@ -6,17 +6,12 @@ import io.mooring.activities.store.DeploymentRecord;
 import io.mooring.activities.store.DeploymentStatus;
 import io.mooring.activities.store.DeploymentStore;
 import io.mooring.api.errors.ApiProblem;
-import io.mooring.workflows.deployment.DeploymentProgress;
-import io.mooring.workflows.deployment.DeploymentRequest;
-import io.mooring.workflows.deployment.DeploymentWorkflow;
+import io.mooring.workflows.deployment.DeploymentClient;
 import io.mooring.workflows.gate.GateClient;
-import io.temporal.client.WorkflowClient;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,22 +27,22 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 class ServiceDeploymentController {
 
-  private static final Logger log = LoggerFactory.getLogger(ServiceDeploymentController.class);
   private static final int DEFAULT_LIMIT = 100;
   private static final int MAX_LIMIT = 500;
 
   private final DeploymentStore deployments;
   private final DeploymentIds ids;
   private final DeploymentLog deploymentLog;
-  private final WorkflowClient client;
+  private final DeploymentClient deploymentClient;
   private final GateClient gate;
 
   ServiceDeploymentController(
-      DeploymentStore deployments, DeploymentIds ids, DeploymentLog deploymentLog, WorkflowClient client, GateClient gate) {
+      DeploymentStore deployments, DeploymentIds ids, DeploymentLog deploymentLog, DeploymentClient deploymentClient,
+      GateClient gate) {
     this.deployments = deployments;
     this.ids = ids;
     this.deploymentLog = deploymentLog;
-    this.client = client;
+    this.deploymentClient = deploymentClient;
     this.gate = gate;
   }
 
@@ -87,7 +82,8 @@ class ServiceDeploymentController {
       return DeploymentView.of(record);
     }
     Integer place = "queued".equals(record.phase()) ? gate.state().placeOf(record.id().toString()) : null;
-    return DeploymentView.of(record, liveProgress(record), place == null || place == 0 ? null : place);
+    return DeploymentView.of(record, deploymentClient.progress(record.id()).orElse(null),
+        place == null || place == 0 ? null : place);
   }
 
   @PostMapping(path = "/service-deployment/{id}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -97,19 +93,9 @@ class ServiceDeploymentController {
       throw new ApiProblem(HttpStatus.CONFLICT, "deployment-finished",
           "Deployment " + record.id() + " is already " + record.status().label() + " and cannot be cancelled");
     }
-    client.newUntypedWorkflowStub(DeploymentRequest.workflowId(record.id())).cancel("Cancelled by " + Caller.nameOf(principal));
+    deploymentClient.cancel(record.id(), "Cancelled by " + Caller.nameOf(principal));
     deploymentLog.append(record.id(), "cancel-requested", "Cancellation requested by " + Caller.nameOf(principal));
     return ResponseEntity.accepted().body(DeploymentView.of(record));
-  }
-
-  private DeploymentProgress liveProgress(DeploymentRecord record) {
-    try {
-      return client.newWorkflowStub(DeploymentWorkflow.class, DeploymentRequest.workflowId(record.id())).progress();
-    } catch (RuntimeException e) {
-      // The stored record still answers; progress is a bonus while the worker is reachable.
-      log.debug("No live progress for {}: {}", record.id(), e.getMessage());
-      return null;
-    }
   }
 
   private static int pageSize(String limit) {

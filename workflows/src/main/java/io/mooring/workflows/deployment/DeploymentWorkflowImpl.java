@@ -39,6 +39,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.spring.boot.WorkflowImpl;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.List;
@@ -98,13 +99,14 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
       awaitOurTurn();
       rollOut(images);
       runRegressionTests(images);
-    } catch (CanceledFailure cancelled) {
+    } catch (CanceledFailure | ActivityFailure | DeploymentFailed failure) {
+      // A cancelled activity surfaces as an ActivityFailure too: ask the scope, not the exception.
+      String reason = CancellationScope.current().isCancelRequested()
+          ? "Deployment cancelled on request" : reasonOf(failure);
       // Cleaning up must not itself be cancelled.
       DeploymentOutcome[] outcome = new DeploymentOutcome[1];
-      Workflow.newDetachedCancellationScope(() -> outcome[0] = fail("Deployment cancelled on request")).run();
+      Workflow.newDetachedCancellationScope(() -> outcome[0] = fail(reason)).run();
       return outcome[0];
-    } catch (ActivityFailure | DeploymentFailed failure) {
-      return fail(reasonOf(failure));
     }
     return succeed(images);
   }
@@ -147,6 +149,8 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
       return new Admission(Verdict.ADMITTED, null, 0);
     }
     log("queued", "Waiting for the service deployment lock, place " + decision.place() + " in line");
+    progress = new DeploymentProgress("queued", "Waiting for the service deployment lock", 0, service.replicas(),
+        startedAt(), now());
     return new Admission(Verdict.QUEUED, null, decision.place());
   }
 
@@ -262,10 +266,11 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
   }
 
   private void enter(String phase, String step) {
-    if (admission != null && admission.accepted() && (progress == null || !phase.equals(progress.phase()))) {
+    boolean changed = progress == null || !phase.equals(progress.phase());
+    progress = new DeploymentProgress(phase, step, 0, service.replicas(), startedAt(), now());
+    if (changed && admission != null && admission.accepted()) {
       history.enterPhase(new EnterPhase(id, phase));
     }
-    progress = new DeploymentProgress(phase, step, 0, service.replicas(), startedAt(), now());
   }
 
   private void progressReplica(int replica, String step) {

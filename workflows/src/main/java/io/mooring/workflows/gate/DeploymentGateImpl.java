@@ -12,6 +12,7 @@ import io.mooring.workflows.gate.GateMessages.Switch;
 import io.mooring.workflows.gate.GateState.Waiter;
 import io.temporal.spring.boot.WorkflowImpl;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -30,8 +31,12 @@ public class DeploymentGateImpl implements DeploymentGate {
   /** Grants decided by handlers, delivered by the main loop (handlers should not block on I/O). */
   private final Deque<Waiter> grantsToSend = new ArrayDeque<>();
 
-  @Override
-  public void run(GateState state) {
+  /**
+   * State comes from the constructor, not from {@link #run}: an update sent with the start
+   * (update-with-start) is handled before the workflow method body runs.
+   */
+  @WorkflowInit
+  public DeploymentGateImpl(GateState state) {
     enabled = state.enabled();
     message = state.message();
     holder = state.holder();
@@ -39,6 +44,10 @@ public class DeploymentGateImpl implements DeploymentGate {
     if (enabled) {
       handOff();
     }
+  }
+
+  @Override
+  public void run(GateState state) {
     while (true) {
       Workflow.await(() -> !grantsToSend.isEmpty() || Workflow.getInfo().isContinueAsNewSuggested());
       while (!grantsToSend.isEmpty()) {

@@ -1,0 +1,292 @@
+package io.mooring.workflows.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.mooring.activities.TaskQueues;
+import io.mooring.activities.store.ServiceDefinition;
+import io.mooring.workflows.deployment.Admission.Verdict;
+import io.mooring.workflows.gate.DeploymentGateImpl;
+import io.mooring.workflows.gate.GateActivitiesImpl;
+import io.mooring.workflows.gate.GateClient;
+import io.mooring.workflows.gate.GateMessages.Switch;
+import io.mooring.workflows.gate.GateState;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DeploymentWorkflowTest {
+
+  private static final String WEB = "127.0.0.1:5000/demo/web";
+  private static final String TESTS = "127.0.0.1:5000/demo/web-tests";
+
+  private final FakeWorld world = new FakeWorld()
+      .withImage(WEB + ":1.1.0", "sha256:11")
+      .withImage(TESTS + ":latest", "sha256:t0")
+      .withImage(TESTS + ":2.0.1", "sha256:t2")
+      .withRunning("web-old-1", "web-old-2", "web-old-3");
+  private TestWorkflowEnvironment env;
+  private DeploymentClient deployments;
+  private GateClient gate;
+
+  private void start() {
+    env = TestWorkflowEnvironment.newInstance();
+    Worker worker = env.newWorker(TaskQueues.MOORING, WorkerOptions.newBuilder()
+        .setMaxHeartbeatThrottleInterval(Duration.ofMillis(200))
+        .build());
+    worker.registerWorkflowImplementationTypes(DeploymentWorkflowImpl.class, DeploymentGateImpl.class);
+    gate = new GateClient(env.getWorkflowClient());
+    worker.registerActivitiesImplementations(world.activities());
+    worker.registerActivitiesImplementations(new GateActivitiesImpl(gate));
+    deployments = new DeploymentClient(env.getWorkflowClient());
+    env.start();
+  }
+
+  @AfterEach
+  void stop() {
+    if (env != null) {
+      env.close();
+    }
+  }
+
+  @Test
+  void rollsReplicasOverOneAtATimeStartingEachNewOneBeforeStoppingAnOldOne() {
+    start();
+    UUID id = UUID.randomUUID();
+    assertThat(deployments.start(request(id, "1.1.0", "latest", false)).verdict()).isEqualTo(Verdict.ADMITTED);
+
+    DeploymentOutcome outcome = deployments.outcome(id);
+
+    assertThat(outcome.status()).isEqualTo("successful");
+    assertThat(outcome.message()).isEqualTo("Deployment successful. See details at: http://mooring/deployment-logs/" + id);
+    assertThat(world.events).containsExactly(
+        "open rolling-out",
+        "plan",
+        "pull " + WEB + "@sha256:11",
+        "start web-new-1", "healthy web-new-1", "stop web-old-1",
+        "start web-new-2", "healthy web-new-2", "stop web-old-2",
+        "start web-new-3", "healthy web-new-3", "stop web-old-3",
+        "regression " + TESTS + "@sha256:t0 at http://127.0.0.1:19001",
+        "succeed",
+        "remove [web-old-1, web-old-2, web-old-3]");
+    assertThat(world.runningContainers()).containsExactly("web-new-1", "web-new-2", "web-new-3");
+    assertThat(gate.state()).isEqualTo(new GateState(true,
+        "Re-enable service deployment after successful deployment: " + id, null, List.of()));
+  }
+
+  @Test
+  void rollsBackWhenAReplicaNeverBecomesHealthy() {
+    world.unhealthyReplicas.add(2);
+    start();
+    UUID id = UUID.randomUUID();
+    deployments.start(request(id, "1.1.0", "latest", false));
+
+    DeploymentOutcome outcome = deployments.outcome(id);
+
+    assertThat(outcome.status()).isEqualTo("failed");
+    assertThat(outcome.rolledBack()).isTrue();
+    assertThat(outcome.message()).isEqualTo("Failed service deployment for deploymentId: " + id
+        + ". Error: Replica 2 did not become healthy. Rolled back to 1.0.0.");
+    assertThat(world.events).endsWith("unhealthy web-new-2", "restore", "fail");
+    assertThat(world.runningContainers()).containsExactly("web-old-1", "web-old-2", "web-old-3");
+    assertThat(world.rolledBack).containsEntry(id.toString(), true);
+    assertThat(gate.state().enabled()).isTrue();
+    assertThat(gate.state().message()).isEqualTo("Re-enable service deployment after rolled back deployment: " + id);
+  }
+
+  @Test
+  void rollsBackWhenTheRegressionTestsFail() {
+    world.regressionPasses = false;
+    start();
+    UUID id = UUID.randomUUID();
+    deployments.start(request(id, "1.1.0", "2.0.1", false));
+
+    DeploymentOutcome outcome = deployments.outcome(id);
+
+    assertThat(outcome.message()).contains("Regression tests failed with exit code 1").endsWith("Rolled back to 1.0.0.");
+    assertThat(world.events).contains("regression " + TESTS + "@sha256:t2 at http://127.0.0.1:19001");
+    assertThat(world.runningContainers()).containsExactly("web-old-1", "web-old-2", "web-old-3");
+  }
+
+  @Test
+  void keepsTheGateLockedWithAReasonWhenTheRollbackFails() {
+    world.unhealthyReplicas.add(1);
+    world.rollbackBreaks = true;
+    start();
+    UUID id = UUID.randomUUID();
+    deployments.start(request(id, "1.1.0", "latest", false));
+
+    DeploymentOutcome outcome = deployments.outcome(id);
+
+    assertThat(outcome.rolledBack()).isFalse();
+    assertThat(outcome.message()).contains("Rollback failed: Docker Engine refused to start the old containers");
+    GateState state = gate.state();
+    assertThat(state.enabled()).isFalse();
+    assertThat(state.message()).startsWith("Rollback of service deployment " + id + " failed");
+  }
+
+  @Test
+  void refusesAnUnreachableImageAndStoresNothing() {
+    start();
+    UUID id = UUID.randomUUID();
+
+    Admission admission = deployments.start(request(id, "9.9.9", "latest", false));
+
+    assertThat(admission).isEqualTo(new Admission(Verdict.UNREACHABLE, WEB + ":9.9.9 is unreachable", 0));
+    assertThat(world.openedDeployments).isEmpty();
+    assertThat(world.events).isEmpty();
+    assertThat(gate.state().enabled()).isTrue();
+  }
+
+  @Test
+  void refusesAnUnreachableRegressionTestImage() {
+    start();
+    Admission admission = deployments.start(request(UUID.randomUUID(), "1.1.0", "7.7.7", false));
+    assertThat(admission.detail()).isEqualTo(TESTS + ":7.7.7 is unreachable");
+  }
+
+  @Test
+  void refusesWhenDeploymentsAreDisabledAndSaysWhy() {
+    start();
+    gate.turn(new Switch(false, "Manually disabled by david"));
+
+    Admission admission = deployments.start(request(UUID.randomUUID(), "1.1.0", "latest", false));
+
+    assertThat(admission).isEqualTo(new Admission(Verdict.DISABLED,
+        "Service deployment is disabled. Reason: Manually disabled by david.", 0));
+    assertThat(world.openedDeployments).isEmpty();
+  }
+
+  @Test
+  void refusesASecondDeploymentWhileTheFirstHoldsTheLock() throws Exception {
+    world.regressionGate = new CountDownLatch(1);
+    start();
+    UUID first = UUID.randomUUID();
+    deployments.start(request(first, "1.1.0", "latest", false));
+    assertThat(world.regressionStarted.await(20, TimeUnit.SECONDS)).isTrue();
+
+    Admission second = deployments.start(request(UUID.randomUUID(), "1.1.0", "latest", false));
+
+    assertThat(second.verdict()).isEqualTo(Verdict.DISABLED);
+    assertThat(second.detail()).isEqualTo(
+        "Service deployment is disabled. Reason: Locked for service deployment: http://mooring/service-deployment/" + first + ".");
+    world.regressionGate.countDown();
+    assertThat(deployments.outcome(first).status()).isEqualTo("successful");
+  }
+
+  @Test
+  void queuedDeploymentWaitsForTheLockAndRunsAfterTheHolderEnds() throws Exception {
+    world.regressionGate = new CountDownLatch(1);
+    start();
+    UUID first = UUID.randomUUID();
+    deployments.start(request(first, "1.1.0", "latest", true));
+    assertThat(world.regressionStarted.await(20, TimeUnit.SECONDS)).isTrue();
+
+    UUID second = UUID.randomUUID();
+    Admission queued = deployments.start(request(second, "1.1.0", "latest", true));
+
+    assertThat(queued).isEqualTo(new Admission(Verdict.QUEUED, null, 1));
+    assertThat(gate.state().placeOf(second.toString())).isEqualTo(1);
+    assertThat(deployments.progress(second)).get().extracting(DeploymentProgress::phase).isEqualTo("queued");
+    world.regressionGate.countDown();
+    assertThat(deployments.outcome(first).status()).isEqualTo("successful");
+    assertThat(deployments.outcome(second).status()).isEqualTo("successful");
+    // The second rollout began only after the first had released the gate.
+    int firstDone = world.events.indexOf("succeed");
+    int secondPlan = world.events.lastIndexOf("plan");
+    assertThat(secondPlan).isGreaterThan(firstDone);
+  }
+
+  @Test
+  void cancellingARunningDeploymentRollsItBack() throws Exception {
+    world.regressionGate = new CountDownLatch(1);
+    start();
+    UUID id = UUID.randomUUID();
+    deployments.start(request(id, "1.1.0", "latest", false));
+    assertThat(world.regressionStarted.await(20, TimeUnit.SECONDS)).isTrue();
+
+    deployments.cancel(id, "Cancelled by alice");
+
+    assertEndsCancelledInTemporal(id);
+    assertThat(world.outcomes.get(id.toString())).isEqualTo("failed: Failed service deployment for deploymentId: "
+        + id + ". Error: Deployment cancelled on request. Rolled back to 1.0.0.");
+    assertThat(world.rolledBack).containsEntry(id.toString(), true);
+    assertThat(world.events).endsWith("restore", "fail");
+    assertThat(world.runningContainers()).containsExactly("web-old-1", "web-old-2", "web-old-3");
+    assertThat(gate.state().enabled()).isTrue();
+  }
+
+  @Test
+  void cancellingAQueuedDeploymentGivesUpItsPlaceAndChangesNothing() throws Exception {
+    world.regressionGate = new CountDownLatch(1);
+    start();
+    UUID first = UUID.randomUUID();
+    deployments.start(request(first, "1.1.0", "latest", true));
+    assertThat(world.regressionStarted.await(20, TimeUnit.SECONDS)).isTrue();
+    UUID second = UUID.randomUUID();
+    deployments.start(request(second, "1.1.0", "latest", true));
+
+    deployments.cancel(second, "Cancelled by alice");
+
+    assertEndsCancelledInTemporal(second);
+    assertThat(world.rolledBack).containsEntry(second.toString(), false);
+    assertThat(gate.state().queue()).isEmpty();
+    world.regressionGate.countDown();
+    assertThat(deployments.outcome(first).status()).isEqualTo("successful");
+    assertThat(world.events.stream().filter("plan"::equals)).hasSize(1);
+  }
+
+  @Test
+  void skipsRegressionTestsForAServiceWithoutATestImageAndSaysSo() {
+    start();
+    UUID id = UUID.randomUUID();
+    var service = new ServiceDefinition("web", WEB, "1.0.0", null, 1, 19000, "/health", Map.of(), null, null);
+    deployments.start(new DeploymentRequest(id, "alice", service, "1.1.0", "latest",
+        "http://mooring/service-deployment/" + id, "http://mooring/deployment-logs/" + id, false));
+
+    assertThat(deployments.outcome(id).status()).isEqualTo("successful");
+    assertThat(world.events).noneMatch(e -> e.startsWith("regression"));
+    assertThat(world.logLines).contains("No regression test image for web: regression tests skipped");
+  }
+
+  @Test
+  void answersProgressWhileRunning() throws Exception {
+    world.regressionGate = new CountDownLatch(1);
+    start();
+    UUID id = UUID.randomUUID();
+    deployments.start(request(id, "1.1.0", "latest", false));
+    assertThat(world.regressionStarted.await(20, TimeUnit.SECONDS)).isTrue();
+
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(deployments.progress(id)).get().extracting(DeploymentProgress::phase).isEqualTo("testing"));
+    DeploymentProgress progress = deployments.progress(id).orElseThrow();
+    assertThat(progress.replicas()).isEqualTo(3);
+    assertThat(progress.startedAt()).isBeforeOrEqualTo(progress.updatedAt());
+    world.regressionGate.countDown();
+    deployments.outcome(id);
+  }
+
+  /** A cancelled deployment cleans up, then shows as Canceled in the Temporal UI. */
+  private void assertEndsCancelledInTemporal(UUID id) {
+    assertThatThrownBy(() -> deployments.outcome(id))
+        .isInstanceOf(WorkflowFailedException.class)
+        .hasCauseInstanceOf(CanceledFailure.class);
+  }
+
+  private static DeploymentRequest request(UUID id, String tag, String testVersion, boolean queue) {
+    var service = new ServiceDefinition("web", WEB, "1.0.0", "sha256:10", 3, 19000, "/health", Map.of(), TESTS, null);
+    return new DeploymentRequest(id, "alice", service, tag, testVersion,
+        "http://mooring/service-deployment/" + id, "http://mooring/deployment-logs/" + id, queue);
+  }
+}
