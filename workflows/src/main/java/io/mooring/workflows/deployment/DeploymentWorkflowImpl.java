@@ -289,19 +289,21 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
     return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 
-  /** The innermost message: what actually went wrong, without Temporal's wrapping. */
+  /**
+   * What went wrong, in the words of the code that noticed it: the first application failure under
+   * Temporal's wrapping (its own causes are lower-level detail, e.g. an errno behind "Docker is down").
+   */
   private static String reasonOf(Throwable failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ApplicationFailure app) {
+        return app.getOriginalMessage();
+      }
     }
-    if (cause instanceof ApplicationFailure app) {
-      return app.getOriginalMessage();
+    Throwable innermost = failure;
+    while (innermost.getCause() != null) {
+      innermost = innermost.getCause();
     }
-    if (cause instanceof TemporalFailure temporal) {
-      return temporal.getOriginalMessage();
-    }
-    return cause.getMessage();
+    return innermost instanceof TemporalFailure temporal ? temporal.getOriginalMessage() : innermost.getMessage();
   }
 
   /** A deployment that ran but did not meet its bar, e.g. failing regression tests. */

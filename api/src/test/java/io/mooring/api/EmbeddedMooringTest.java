@@ -1,0 +1,73 @@
+package io.mooring.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Mooring on its embedded default (in-process Temporal, H2 in a temporary data directory) with a
+ * services file of two services whose images live in a local test registry, and a Docker socket
+ * where no engine listens.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class EmbeddedMooringTest {
+
+  protected static final String MISSING_DOCKER = "unix:///nonexistent/mooring-test/docker.sock";
+  protected static final TestRegistry REGISTRY = new TestRegistry()
+      .with("demo/web", "1.0.0", "sha256:" + "10".repeat(32))
+      .with("demo/web", "1.1.0", "sha256:" + "11".repeat(32))
+      .with("demo/web-tests", "latest", "sha256:" + "70".repeat(32));
+  private static final Path DATA = temporaryDirectory();
+
+  @LocalServerPort int port;
+  protected Http http;
+
+  @DynamicPropertySource
+  static void embeddedDefault(DynamicPropertyRegistry properties) {
+    properties.add("mooring.data-dir", () -> DATA.toString());
+    properties.add("mooring.services-file", () -> writeServicesFile().toString());
+    properties.add("mooring.runtime.docker-host", () -> MISSING_DOCKER);
+  }
+
+  @BeforeEach
+  void connect() {
+    http = new Http("http://127.0.0.1:" + port);
+  }
+
+  private static Path writeServicesFile() {
+    Path file = DATA.resolve("services.yml");
+    try {
+      Files.writeString(file, """
+          services:
+            - name: web
+              repository: %1$s/demo/web
+              tag: 1.0.0
+              replicas: 2
+              port: 18080
+              health-path: /health
+              regression-image: %1$s/demo/web-tests
+            - name: api
+              repository: %1$s/demo/api
+              tag: 0.9.0
+              port: 18180
+          """.formatted(REGISTRY.host()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
+  }
+
+  private static Path temporaryDirectory() {
+    try {
+      return Files.createTempDirectory("mooring-api-test");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
