@@ -3,7 +3,7 @@
 # to both test registries. Nothing is pulled from the internet.
 #
 #   web:        1.0.0 1.1.0 1.2.0 (healthy), 2.0.0-broken (never healthy: no /health)
-#   web-tests:  1.0.0 and latest (check the version), 1.0.1-fail (always fails), 1.0.2-slow (40 s, then checks)
+#   web-tests:  1.0.0 and latest (check the version), 1.0.1-fail (always fails), 1.0.2-slow (15 s, then checks)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 eval "$("$here/components.sh" env)"

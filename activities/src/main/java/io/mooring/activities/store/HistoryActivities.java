@@ -14,7 +14,9 @@ public interface HistoryActivities {
 
   void enterPhase(EnterPhase request);
 
-  /** Records the new version as the service's current one and marks the deployment successful. */
+  /** Records the deployed version as the service's current one. */
+  void recordVersion(RecordVersion request);
+
   void succeed(Succeeded request);
 
   void fail(Failed request);
@@ -34,7 +36,9 @@ public interface HistoryActivities {
 
   record EnterPhase(UUID deploymentId, String phase) {}
 
-  record Succeeded(UUID deploymentId, String service, String tag, String digest, String message) {}
+  record RecordVersion(UUID deploymentId, String service, String tag, String digest) {}
+
+  record Succeeded(UUID deploymentId, String message) {}
 
   record Failed(UUID deploymentId, String message, boolean rolledBack) {}
 }

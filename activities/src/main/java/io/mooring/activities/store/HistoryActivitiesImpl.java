@@ -4,7 +4,6 @@ import io.mooring.activities.TaskQueues;
 import io.temporal.spring.boot.ActivityImpl;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 @Component
 @ActivityImpl(taskQueues = TaskQueues.MOORING)
@@ -52,11 +51,15 @@ public class HistoryActivitiesImpl implements HistoryActivities {
   }
 
   @Override
-  @Transactional
+  public void recordVersion(RecordVersion request) {
+    services.recordVersion(request.service(), request.tag(), request.digest());
+    log.append(request.deploymentId(), "version", "Recorded " + request.tag() + " (" + request.digest()
+        + ") as the current version of " + request.service());
+  }
+
+  @Override
   public void succeed(Succeeded request) {
-    if (deployments.finish(request.deploymentId(), DeploymentStatus.SUCCESSFUL, request.message(), false)) {
-      services.recordVersion(request.service(), request.tag(), request.digest());
-    }
+    deployments.finish(request.deploymentId(), DeploymentStatus.SUCCESSFUL, request.message(), false);
     log.append(request.deploymentId(), "finish", request.message());
   }
 

@@ -22,6 +22,7 @@ import io.mooring.activities.store.HistoryActivities.EnterPhase;
 import io.mooring.activities.store.HistoryActivities.Failed;
 import io.mooring.activities.store.HistoryActivities.LogStep;
 import io.mooring.activities.store.HistoryActivities.OpenDeployment;
+import io.mooring.activities.store.HistoryActivities.RecordVersion;
 import io.mooring.activities.store.HistoryActivities.Succeeded;
 import io.mooring.activities.store.ServiceDefinition;
 import io.mooring.workflows.deployment.Admission.Verdict;
@@ -197,10 +198,13 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
     }
   }
 
+  /**
+   * The gate opens before the terminal status is written, as in Harmony: whoever reads "successful"
+   * or "failed" may deploy again at once.
+   */
   private DeploymentOutcome succeed(ResolvedImages images) {
     enter("finishing", "Recording " + request.tag() + " as the current version");
-    String message = "Deployment successful. See details at: " + request.logsLink();
-    history.succeed(new Succeeded(id, service.name(), request.tag(), images.digest(), message));
+    history.recordVersion(new RecordVersion(id, service.name(), request.tag(), images.digest()));
     try {
       runtime.removeReplicas(new RemoveReplicas(id, "cleanup", plan.current()));
     } catch (ActivityFailure cleanupFailed) {
@@ -208,6 +212,8 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
       log("cleanup.failed", "Could not remove the old containers: " + reasonOf(cleanupFailed));
     }
     gate.release(new Release(id.toString(), "Re-enable service deployment after successful deployment: " + id));
+    String message = "Deployment successful. See details at: " + request.logsLink();
+    history.succeed(new Succeeded(id, message));
     enter("finished", message);
     return new DeploymentOutcome("successful", message, false);
   }
@@ -218,35 +224,30 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
     if (!granted) {
       // Still in line: nothing was changed, only the place in line is given up.
       gate.leave(new Leave(id.toString()));
-      history.fail(new Failed(id, failure, false));
-      enter("finished", failure);
-      return new DeploymentOutcome("failed", failure, false);
+      return finishFailed(failure, false);
     }
     if (plan == null) {
       // Failed before any container was touched.
-      String message = failure + ". Nothing was changed.";
-      history.fail(new Failed(id, message, false));
       gate.release(new Release(id.toString(), "Re-enable service deployment after failed deployment: " + id));
-      enter("finished", message);
-      return new DeploymentOutcome("failed", message, false);
+      return finishFailed(failure + ". Nothing was changed.", false);
     }
     enter("rolling-back", "Rolling back: " + reason);
     log("rollback.start", "Rolling back to " + service.tag() + ": " + reason);
     try {
       runtime.restoreReplicas(new RestoreReplicas(id, plan.current(), plan.next()));
     } catch (ActivityFailure rollbackFailed) {
-      String message = failure + ". Rollback failed: " + reasonOf(rollbackFailed);
-      history.fail(new Failed(id, message, false));
       gate.hold(new Hold(id.toString(), "Rollback of service deployment " + id + " failed; " + service.name()
           + " needs an operator before service deployment is re-enabled. See " + request.statusLink()));
-      enter("finished", message);
-      return new DeploymentOutcome("failed", message, false);
+      return finishFailed(failure + ". Rollback failed: " + reasonOf(rollbackFailed), false);
     }
-    String message = failure + ". Rolled back to " + service.tag() + ".";
-    history.fail(new Failed(id, message, true));
     gate.release(new Release(id.toString(), "Re-enable service deployment after rolled back deployment: " + id));
+    return finishFailed(failure + ". Rolled back to " + service.tag() + ".", true);
+  }
+
+  private DeploymentOutcome finishFailed(String message, boolean rolledBack) {
+    history.fail(new Failed(id, message, rolledBack));
     enter("finished", message);
-    return new DeploymentOutcome("failed", message, true);
+    return new DeploymentOutcome("failed", message, rolledBack);
   }
 
   @Override

@@ -78,8 +78,9 @@ class DeploymentWorkflowTest {
         "start web-new-2", "healthy web-new-2", "stop web-old-2",
         "start web-new-3", "healthy web-new-3", "stop web-old-3",
         "regression " + TESTS + "@sha256:t0 at http://127.0.0.1:19001",
-        "succeed",
-        "remove [web-old-1, web-old-2, web-old-3]");
+        "record 1.1.0",
+        "remove [web-old-1, web-old-2, web-old-3]",
+        "succeed");
     assertThat(world.runningContainers()).containsExactly("web-new-1", "web-new-2", "web-new-3");
     assertThat(gate.state()).isEqualTo(new GateState(true,
         "Re-enable service deployment after successful deployment: " + id, null, List.of()));
@@ -202,10 +203,11 @@ class DeploymentWorkflowTest {
     world.regressionGate.countDown();
     assertThat(deployments.outcome(first).status()).isEqualTo("successful");
     assertThat(deployments.outcome(second).status()).isEqualTo("successful");
-    // The second rollout began only after the first had released the gate.
-    int firstDone = world.events.indexOf("succeed");
+    // The second rollout began only after the first had cleaned up, its last step before the gate opens.
+    int firstCleanedUp = world.events.indexOf("remove [web-old-1, web-old-2, web-old-3]");
     int secondPlan = world.events.lastIndexOf("plan");
-    assertThat(secondPlan).isGreaterThan(firstDone);
+    assertThat(firstCleanedUp).isNotNegative();
+    assertThat(secondPlan).isGreaterThan(firstCleanedUp);
   }
 
   @Test

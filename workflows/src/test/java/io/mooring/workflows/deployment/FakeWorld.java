@@ -179,6 +179,11 @@ final class FakeWorld {
     public void enterPhase(EnterPhase request) {}
 
     @Override
+    public void recordVersion(RecordVersion request) {
+      events.add("record " + request.tag());
+    }
+
+    @Override
     public void succeed(Succeeded request) {
       outcomes.put(request.deploymentId().toString(), "successful: " + request.message());
       events.add("succeed");
