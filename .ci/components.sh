@@ -143,14 +143,23 @@ export MOORING_E2E_TEMPORAL_CLI=$TEMPORAL_BIN
 ENV
 }
 
+stop_pid() { # stop_pid FILE: stop the process whose pid is in FILE and wait until it is gone
+  [ -f "$1" ] || return 0
+  local pid; pid=$(cat "$1")
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null || true
+  rm -f "$1"
+}
+
 down() {
-  for name in temporal registry-anon registry-auth; do
-    if [ -f "$WORK/$name.pid" ]; then kill "$(cat "$WORK/$name.pid")" 2>/dev/null || true; rm -f "$WORK/$name.pid"; fi
-  done
-  if [ -f "$WORK/docker.pid" ]; then
-    DOCKER_HOST=unix://$WORK/docker.sock docker ps -aq 2>/dev/null | xargs -r env DOCKER_HOST=unix://$WORK/docker.sock docker rm -f >/dev/null 2>&1 || true
-    kill "$(cat "$WORK/docker.pid")" 2>/dev/null || true
+  stop_pid "$WORK/temporal.pid"
+  stop_pid "$WORK/registry-anon.pid"
+  stop_pid "$WORK/registry-auth.pid"
+  if DOCKER_HOST=unix://$WORK/docker.sock docker info >/dev/null 2>&1; then
+    DOCKER_HOST=unix://$WORK/docker.sock docker ps -aq | xargs -r env DOCKER_HOST=unix://$WORK/docker.sock docker rm -f >/dev/null 2>&1 || true
   fi
+  stop_pid "$WORK/docker.pid"
 }
 
 case "${1:-up}" in

@@ -35,10 +35,10 @@ class ServiceCatalogLoader implements ApplicationRunner {
   private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
   private static final Pattern REPOSITORY = Pattern.compile("[a-z0-9.:\\[\\]-]+(/[a-z0-9._-]+)+|[a-z0-9._-]+");
 
-  private final CatalogSettings settings;
+  private final MooringSettings settings;
   private final ServiceStore services;
 
-  ServiceCatalogLoader(CatalogSettings settings, ServiceStore services) {
+  ServiceCatalogLoader(MooringSettings settings, ServiceStore services) {
     this.settings = settings;
     this.services = services;
   }

@@ -1,0 +1,13 @@
+# Builds Mooring from source and runs it as a plain JVM process.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY . .
+RUN ./mvnw -B -ntp -DskipTests package
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --home /data mooring && mkdir -p /data && chown mooring /data
+COPY --from=build /src/api/target/mooring.jar /app/mooring.jar
+USER mooring
+WORKDIR /data
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "/app/mooring.jar"]
