@@ -35,7 +35,7 @@ for tag in 1.0.0 1.1.0 1.2.0 2.0.0-broken; do
   echo "$tag" >"$dir/rootfs/www/version"
   [ "$tag" = 2.0.0-broken ] || echo ok >"$dir/rootfs/www/health"
   cp "$here/images/web/Dockerfile" "$dir/"
-  docker build -q -t "mooring-test/web:$tag" "$dir" >/dev/null
+  docker build -q -t "mooring-test/web:$tag" "$dir" >/dev/null 2>"$build/build.log" || { cat "$build/build.log"; exit 1; }
   push_everywhere "mooring-test/web:$tag" "web:$tag"
 done
 
@@ -45,7 +45,7 @@ for pair in 1.0.0:pass latest:pass 1.0.1-fail:fail 1.0.2-slow:slow; do
   rootfs "$dir/rootfs"
   cp "$here/images/web-tests/run-tests" "$dir/rootfs/run-tests"
   { cat "$here/images/web-tests/Dockerfile"; echo "ENV MODE=$mode"; } >"$dir/Dockerfile"
-  docker build -q -t "mooring-test/web-tests:$tag" "$dir" >/dev/null
+  docker build -q -t "mooring-test/web-tests:$tag" "$dir" >/dev/null 2>"$build/build.log" || { cat "$build/build.log"; exit 1; }
   push_everywhere "mooring-test/web-tests:$tag" "web-tests:$tag"
 done
 echo "[test-images] pushed web and web-tests tags to $MOORING_E2E_REGISTRY and $MOORING_E2E_AUTH_REGISTRY" >&2

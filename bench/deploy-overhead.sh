@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Measures what Mooring's orchestration costs on top of the Docker work it orders:
+#   1. a deployment of the demo service (1 and 3 replicas) through Mooring, PUT to terminal status;
+#   2. the same Docker operations done directly (manifest HEAD, pull, per replica start + health +
+#      stop old, then remove old), with no orchestration;
+#   3. the embedded default's start time and idle resident memory.
+# Needs the components of .ci/components.sh (it starts them) and the jar (it builds it if missing).
+# Everything talks to 127.0.0.1. Prints a table of medians; bounded: ROUNDS deployments per case.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROUNDS=${ROUNDS:-7}
+PORT=${BENCH_PORT:-18480}
+export MOORING_CI_DIR=${MOORING_CI_DIR:-/tmp/mooring-ci}
+.ci/components.sh up >/dev/null
+eval "$(.ci/components.sh env)"
+.ci/test-images.sh 2>/dev/null
+export DOCKER_HOST=$MOORING_E2E_DOCKER_HOST
+[ -f api/target/mooring.jar ] || ./mvnw -q -B -DskipTests package
+work=$(mktemp -d /tmp/mooring-bench.XXXXXX)
+registry=$MOORING_E2E_REGISTRY
+
+now_ms() { date +%s%3N; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+wait_http() { # wait_http URL SECONDS
+  for _ in $(seq 1 $(($2 * 100))); do curl -s -o /dev/null "$1" && return 0; sleep 0.01; done; return 1
+}
+cleanup() {
+  [ -n "${mooring_pid:-}" ] && kill "$mooring_pid" 2>/dev/null || true
+  docker ps -aq --filter label=mooring.service --filter label=bench=yes | xargs -r docker rm -f >/dev/null 2>&1 || true
+  docker ps -aq --filter name=bench- | xargs -r docker rm -f >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+# --- Mooring, real mode: Temporal dev server + PostgreSQL ---------------------------------------
+db="mooring_bench_$(date +%s)"
+su postgres -c "psql -qc 'create database $db owner mooring'" >/dev/null
+cat >"$work/services.yml" <<YML
+services:
+  - name: bench-one
+    repository: $registry/demo/web
+    tag: 1.0.0
+    replicas: 1
+    port: 28400
+    health-path: /health
+  - name: bench-three
+    repository: $registry/demo/web
+    tag: 1.0.0
+    replicas: 3
+    port: 28420
+    health-path: /health
+YML
+MOORING_SERVICES_FILE=$work/services.yml MOORING_RUNTIME_DOCKER_HOST=$DOCKER_HOST SERVER_PORT=$PORT \
+  SPRING_TEMPORAL_TEST_SERVER_ENABLED=false SPRING_TEMPORAL_CONNECTION_TARGET=$MOORING_E2E_TEMPORAL \
+  SPRING_DATASOURCE_URL="${MOORING_E2E_PG_URL}$db" SPRING_DATASOURCE_USERNAME=mooring SPRING_DATASOURCE_PASSWORD=mooring \
+  java -jar api/target/mooring.jar >"$work/mooring.log" 2>&1 &
+mooring_pid=$!
+wait_http "http://127.0.0.1:$PORT/service-deployments-state" 60
+curl -s -XPUT "http://127.0.0.1:$PORT/service-deployments-state" -H 'Content-Type: application/json' -d '{"enabled":true}' >/dev/null
+
+through_mooring() { # through_mooring SERVICE TAG -> ms
+  local start id status
+  start=$(now_ms)
+  id=$(curl -s -XPUT "http://127.0.0.1:$PORT/service-image-tag/$1" -H 'Content-Type: application/json' \
+        -d "{\"tag\":\"$2\"}" | sed -n 's/.*service-deployment\/\([0-9a-f-]*\)".*/\1/p')
+  [ -n "$id" ] || { echo "deployment of $1 $2 was not accepted" >&2; exit 1; }
+  while :; do
+    status=$(curl -s "http://127.0.0.1:$PORT/service-deployment/$id" | sed -n 's/.*"status":"\([a-z]*\)".*/\1/p')
+    [ "$status" = running ] || break
+    sleep 0.01
+  done
+  [ "$status" = successful ] || { echo "deployment $id ended $status" >&2; exit 1; }
+  echo $(( $(now_ms) - start ))
+}
+
+# --- The same Docker work, done directly ---------------------------------------------------------
+generation=0
+directly() { # directly REPLICAS BASEPORT TAG -> ms
+  local replicas=$1 base=$2 tag=$3 start old new i port
+  old=$((generation % 2)); generation=$((generation + 1)); new=$((generation % 2))
+  start=$(now_ms)
+  curl -s -o /dev/null -I -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+    "http://$registry/v2/demo/web/manifests/$tag"
+  docker pull -q "$registry/demo/web:$tag" >/dev/null
+  for i in $(seq 1 "$replicas"); do
+    port=$((base + new * replicas + i))
+    docker run -d --name "bench-$base-$new-$i" --network host -e PORT=$port "$registry/demo/web:$tag" >/dev/null
+    until curl -sf -o /dev/null "http://127.0.0.1:$port/health"; do sleep 0.01; done
+    docker stop -t 5 "bench-$base-$old-$i" >/dev/null 2>&1 || true
+  done
+  for i in $(seq 1 "$replicas"); do docker rm -f "bench-$base-$old-$i" >/dev/null 2>&1 || true; done
+  echo $(( $(now_ms) - start ))
+}
+
+tags=(1.1.0 1.2.0)
+for replicas in 1 3; do
+  service=$([ "$replicas" = 1 ] && echo bench-one || echo bench-three)
+  : >"$work/mooring-$replicas"; : >"$work/direct-$replicas"
+  through_mooring "$service" 1.0.0 >/dev/null   # warm-up: replicas exist, JIT and connections warm
+  directly "$replicas" 28600 1.0.0 >/dev/null
+  for round in $(seq 1 "$ROUNDS"); do
+    tag=${tags[$((round % 2))]}
+    through_mooring "$service" "$tag" >>"$work/mooring-$replicas"
+    directly "$replicas" 28600 "$tag" >>"$work/direct-$replicas"
+  done
+done
+kill "$mooring_pid"; wait "$mooring_pid" 2>/dev/null || true; mooring_pid=
+
+# --- The embedded default: start time and idle memory -------------------------------------------
+starts=()
+rss=()
+for run in 1 2 3; do
+  rm -rf "$work/embedded"
+  start=$(now_ms)
+  MOORING_DATA_DIR=$work/embedded SERVER_PORT=$PORT MOORING_RUNTIME_DOCKER_HOST=$DOCKER_HOST \
+    java -jar api/target/mooring.jar >"$work/embedded.log" 2>&1 &
+  mooring_pid=$!
+  wait_http "http://127.0.0.1:$PORT/service-deployments-state" 60
+  starts+=($(( $(now_ms) - start )))
+  sleep 10
+  rss+=($(awk '/VmRSS/ {print int($2/1024)}' "/proc/$mooring_pid/status"))
+  kill "$mooring_pid"; wait "$mooring_pid" 2>/dev/null || true; mooring_pid=
+done
+
+printf '\n%-34s %10s %10s %8s\n' "deployment (median of $ROUNDS)" "Mooring" "direct" "ratio"
+for replicas in 1 3; do
+  m=$(median <"$work/mooring-$replicas"); d=$(median <"$work/direct-$replicas")
+  printf '%-34s %8s ms %8s ms %8s\n' "$replicas replica(s)" "$m" "$d" "$(awk -v m="$m" -v d="$d" 'BEGIN {printf "%.2fx", m/d}')"
+done
+printf '\n%-34s %s ms (runs: %s)\n' "embedded default start (to HTTP)" \
+  "$(printf '%s\n' "${starts[@]}" | median)" "${starts[*]}"
+printf '%-34s %s MB (runs: %s)\n' "embedded default idle RSS" "$(printf '%s\n' "${rss[@]}" | median)" "${rss[*]}"
+su postgres -c "psql -qc 'drop database $db'" >/dev/null 2>&1 || true
+rm -rf "$work"
