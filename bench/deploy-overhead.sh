@@ -75,15 +75,18 @@ through_mooring() { # through_mooring SERVICE TAG -> ms
 # --- The same Docker work, done directly ---------------------------------------------------------
 generation=0
 directly() { # directly REPLICAS BASEPORT TAG -> ms
-  local replicas=$1 base=$2 tag=$3 start old new i port
+  local replicas=$1 base=$2 tag=$3 start old new i port digest image
   old=$((generation % 2)); generation=$((generation + 1)); new=$((generation % 2))
   start=$(now_ms)
-  curl -s -o /dev/null -I -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
-    "http://$registry/v2/demo/web/manifests/$tag"
-  docker pull -q "$registry/demo/web:$tag" >/dev/null
+  # What Mooring does, minus the orchestration: resolve the tag to a digest, pull that digest only
+  # if the engine lacks it, then per replica start the new one, wait for health, stop an old one.
+  digest=$(curl -s -I -H "Accept: application/vnd.docker.distribution.manifest.v2+json" \
+    "http://$registry/v2/demo/web/manifests/$tag" | tr -d '\r' | awk -F': ' 'tolower($1)=="docker-content-digest" {print $2}')
+  image="$registry/demo/web@$digest"
+  docker image inspect "$image" >/dev/null 2>&1 || docker pull -q "$image" >/dev/null
   for i in $(seq 1 "$replicas"); do
     port=$((base + new * replicas + i))
-    docker run -d --name "bench-$base-$new-$i" --network host -e PORT=$port "$registry/demo/web:$tag" >/dev/null
+    docker run -d --name "bench-$base-$new-$i" --network host -e PORT=$port "$image" >/dev/null
     until curl -sf -o /dev/null "http://127.0.0.1:$port/health"; do sleep 0.01; done
     docker stop -t 5 "bench-$base-$old-$i" >/dev/null 2>&1 || true
   done
@@ -121,10 +124,11 @@ for run in 1 2 3; do
   kill "$mooring_pid"; wait "$mooring_pid" 2>/dev/null || true; mooring_pid=
 done
 
-printf '\n%-34s %10s %10s %8s\n' "deployment (median of $ROUNDS)" "Mooring" "direct" "ratio"
+printf '\n%-30s %10s %10s %8s %11s\n' "deployment (median of $ROUNDS)" "Mooring" "direct" "ratio" "overhead"
 for replicas in 1 3; do
   m=$(median <"$work/mooring-$replicas"); d=$(median <"$work/direct-$replicas")
-  printf '%-34s %8s ms %8s ms %8s\n' "$replicas replica(s)" "$m" "$d" "$(awk -v m="$m" -v d="$d" 'BEGIN {printf "%.2fx", m/d}')"
+  printf '%-30s %7s ms %7s ms %8s %8s ms\n' "$replicas replica(s)" "$m" "$d" \
+    "$(awk -v m="$m" -v d="$d" 'BEGIN {printf "%.2fx", m/d}')" "$(awk -v m="$m" -v d="$d" 'BEGIN {print m-d}')"
 done
 printf '\n%-34s %s ms (runs: %s)\n' "embedded default start (to HTTP)" \
   "$(printf '%s\n' "${starts[@]}" | median)" "${starts[*]}"

@@ -21,6 +21,9 @@ public interface ContainerRuntime {
 
   void pull(ImageReference image, Optional<RegistryCredentials> credentials, Runnable progress);
 
+  /** True when the engine already has the image (by digest: it cannot have changed). */
+  boolean hasImage(ImageReference image);
+
   /** Creates the container unless one of that name exists, then makes sure it runs. */
   void run(ContainerSpec spec);
 

@@ -92,6 +92,18 @@ public class DockerEngine implements ContainerRuntime, AutoCloseable {
   }
 
   @Override
+  public boolean hasImage(ImageReference image) {
+    return call("inspect image " + image, () -> {
+      try {
+        docker.inspectImageCmd(image.toString()).exec();
+        return true;
+      } catch (NotFoundException e) {
+        return false;
+      }
+    });
+  }
+
+  @Override
   public void run(ContainerSpec spec) {
     call("start container " + spec.name(), () -> {
       if (status(spec.name()).isEmpty()) {

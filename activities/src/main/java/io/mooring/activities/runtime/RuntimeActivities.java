@@ -15,9 +15,16 @@ public interface RuntimeActivities {
 
   RolloutPlan plan(PlanRollout request);
 
+  /** True when the image is already on the engine, so pulling can be skipped. */
+  boolean hasImage(PullImage request);
+
   void pull(PullImage request);
 
-  void startReplica(StartReplica request);
+  /**
+   * Starts the replica and watches it for a moment: most replicas answer their health path within
+   * it, which saves a separate wait. Returns whether it is healthy already.
+   */
+  boolean startReplica(StartReplica request);
 
   /** Waits (heartbeating) until the replica answers its health path; fails if it never does. */
   void awaitHealthy(AwaitHealthy request);

@@ -31,6 +31,7 @@ import org.springframework.stereotype.Component;
 @ActivityImpl(taskQueues = TaskQueues.MOORING)
 public class RuntimeActivitiesImpl implements RuntimeActivities {
 
+  private static final Duration QUICK_POLL = Duration.ofMillis(20);
   private static final Duration POLL = Duration.ofMillis(250);
 
   private final ContainerRuntime runtime;
@@ -88,6 +89,15 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
   }
 
   @Override
+  public boolean hasImage(PullImage request) {
+    boolean present = runtime.hasImage(parse(request.image()));
+    if (present) {
+      log.append(request.deploymentId(), "pull.start", "Image " + request.image() + " is already present");
+    }
+    return present;
+  }
+
+  @Override
   public void pull(PullImage request) {
     ImageReference image = parse(request.image());
     log.append(request.deploymentId(), "pull.start", "Pulling " + image);
@@ -98,7 +108,7 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
   }
 
   @Override
-  public void startReplica(StartReplica request) {
+  public boolean startReplica(StartReplica request) {
     ServiceDefinition service = request.service();
     Replica replica = request.replica();
     Map<String, String> env = new HashMap<>(service.env());
@@ -111,39 +121,56 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
         List.of()));
     log.append(request.deploymentId(), "replica-" + replica.index() + ".start", "Started replica "
         + replica.index() + " of " + service.replicas() + " as " + replica.container() + " on port " + replica.port());
+    return watch(request.deploymentId(), service, replica, settings.quickHealthWindow(), false);
   }
 
   @Override
   public void awaitHealthy(AwaitHealthy request) {
-    ServiceDefinition service = request.service();
-    Replica replica = request.replica();
-    String which = "Replica " + replica.index() + " of " + service.replicas() + " (" + replica.container() + ")";
+    if (!watch(request.deploymentId(), request.service(), request.replica(), settings.healthTimeout(), true)) {
+      Replica replica = request.replica();
+      throw ApplicationFailure.newNonRetryableFailure(describe(request.service(), replica) + " did not become healthy within "
+          + settings.healthTimeout().toSeconds() + " s: " + request.service().healthPath() + " on port " + replica.port()
+          + " never answered 2xx" + lastOutput(replica.container()), "ReplicaUnhealthy");
+    }
+  }
+
+  /**
+   * Watches a replica for up to {@code window}: true once it is healthy, false when the window ends
+   * first. A replica that exits fails at once. Polls often at first, since most start quickly.
+   */
+  private boolean watch(UUID deploymentId, ServiceDefinition service, Replica replica, Duration window, boolean heartbeat) {
+    String which = describe(service, replica);
     Instant started = Instant.now();
-    Instant deadline = started.plus(settings.healthTimeout());
+    Instant deadline = started.plus(window);
     while (true) {
-      Activity.getExecutionContext().heartbeat(null);
+      if (heartbeat) {
+        Activity.getExecutionContext().heartbeat(null);
+      }
       ContainerStatus status = runtime.status(replica.container()).orElseThrow(() ->
           ApplicationFailure.newNonRetryableFailure(which + " disappeared before it became healthy", "ReplicaUnhealthy"));
       if (!status.running()) {
         throw ApplicationFailure.newNonRetryableFailure(which + " exited with code " + status.exitCode()
             + " before it became healthy" + lastOutput(replica.container()), "ReplicaUnhealthy");
       }
+      Duration running = Duration.between(started, Instant.now());
       boolean ready = service.healthPath() == null
-          ? Duration.between(started, Instant.now()).compareTo(settings.readyAfter()) >= 0
+          ? running.compareTo(settings.readyAfter()) >= 0
           : health.answers(replica.port(), service.healthPath());
       if (ready) {
-        log.append(request.deploymentId(), "replica-" + replica.index() + ".healthy", which + " is healthy"
+        log.append(deploymentId, "replica-" + replica.index() + ".healthy", which + " is healthy"
             + (service.healthPath() == null ? " (running for " + settings.readyAfter().toSeconds() + " s)"
                 : " (" + service.healthPath() + " answered on port " + replica.port() + ")"));
-        return;
+        return true;
       }
       if (Instant.now().isAfter(deadline)) {
-        throw ApplicationFailure.newNonRetryableFailure(which + " did not become healthy within "
-            + settings.healthTimeout().toSeconds() + " s: " + service.healthPath() + " on port " + replica.port()
-            + " never answered 2xx" + lastOutput(replica.container()), "ReplicaUnhealthy");
+        return false;
       }
-      sleep(POLL);
+      sleep(running.compareTo(Duration.ofSeconds(1)) < 0 ? QUICK_POLL : POLL);
     }
+  }
+
+  private static String describe(ServiceDefinition service, Replica replica) {
+    return "Replica " + replica.index() + " of " + service.replicas() + " (" + replica.container() + ")";
   }
 
   @Override

@@ -10,14 +10,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param healthTimeout how long a new replica may take to answer its health path
  * @param readyAfter for services without a health path: how long a replica must keep running
  * @param stopTimeout how long a container gets to stop before it is killed
+ * @param quickHealthWindow how long starting a replica watches it before handing over to a
+ *     separate, heartbeating wait
  */
 @ConfigurationProperties("mooring.runtime")
-public record RuntimeSettings(String dockerHost, Duration healthTimeout, Duration readyAfter, Duration stopTimeout) {
+public record RuntimeSettings(
+    String dockerHost, Duration healthTimeout, Duration readyAfter, Duration stopTimeout, Duration quickHealthWindow) {
 
   public RuntimeSettings {
     dockerHost = dockerHost == null || dockerHost.isBlank() ? "unix:///var/run/docker.sock" : dockerHost;
     healthTimeout = healthTimeout == null ? Duration.ofSeconds(60) : healthTimeout;
     readyAfter = readyAfter == null ? Duration.ofSeconds(2) : readyAfter;
     stopTimeout = stopTimeout == null ? Duration.ofSeconds(5) : stopTimeout;
+    quickHealthWindow = quickHealthWindow == null ? Duration.ofSeconds(2) : quickHealthWindow;
   }
 }

@@ -3,11 +3,18 @@ package io.mooring.workflows.deployment;
 import io.mooring.activities.registry.RegistryActivities;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
 
 /**
  * Every timeout and retry rule of a deployment, in one place and on purpose.
+ *
+ * <p>Short steps are local activities: they run in the worker that runs the workflow, with no round
+ * trip through the Temporal server, and their results are recorded in the history all the same. A
+ * crash mid-step re-runs the step, which is safe because every step is idempotent. Waits that can
+ * last (pulling an image, waiting for health, regression tests) are ordinary activities: they
+ * heartbeat, so a dead worker is noticed and a cancel reaches them promptly.
  *
  * <ul>
  *   <li>Registry: the caller waits for the verdict, so few, quick attempts. A missing image is
@@ -15,11 +22,11 @@ import java.time.Duration;
  *   <li>Plan: the first touch of the container engine. Three quick attempts, so a deployment
  *       against an engine that is down fails in seconds with a message naming its socket, having
  *       changed nothing.
- *   <li>Rollout: container steps heartbeat, so a dead worker is noticed in 30 s and the step
- *       retried elsewhere. Retries ride out an engine restart (about a minute of attempts). An
- *       unhealthy replica is final: retrying does not heal an image. Cancellation waits for the
- *       step to stop, so a rollback never races a half-finished step.
- *   <li>Regression tests: long-running and heartbeating; a run cut off by a crash is re-run.
+ *   <li>Container changes (start, stop, remove, restore): retries ride out an engine restart
+ *       (about a minute of attempts).
+ *   <li>Waits: heartbeat within 30 s; an unhealthy replica or a test timeout is final, since
+ *       retrying does not heal an image. Cancellation waits for the activity to stop, so a rollback
+ *       never races a half-finished step.
  *   <li>Gate and history: must eventually happen, or the lock leaks or history lies. They retry
  *       without limit, backing off to 30 s, through a Temporal or database outage.
  * </ul>
@@ -28,8 +35,8 @@ final class ActivityPolicies {
 
   private ActivityPolicies() {}
 
-  static ActivityOptions registry() {
-    return ActivityOptions.newBuilder()
+  static LocalActivityOptions registry() {
+    return LocalActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(40))
         .setRetryOptions(RetryOptions.newBuilder()
             .setInitialInterval(Duration.ofSeconds(1))
@@ -39,8 +46,8 @@ final class ActivityPolicies {
         .build();
   }
 
-  static ActivityOptions plan() {
-    return ActivityOptions.newBuilder()
+  static LocalActivityOptions plan() {
+    return LocalActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(30))
         .setRetryOptions(RetryOptions.newBuilder()
             .setInitialInterval(Duration.ofSeconds(1))
@@ -49,9 +56,21 @@ final class ActivityPolicies {
         .build();
   }
 
-  static ActivityOptions rollout() {
+  static LocalActivityOptions containerChanges() {
+    return LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofMinutes(2))
+        .setRetryOptions(RetryOptions.newBuilder()
+            .setInitialInterval(Duration.ofSeconds(1))
+            .setBackoffCoefficient(2)
+            .setMaximumInterval(Duration.ofSeconds(10))
+            .setMaximumAttempts(10)
+            .build())
+        .build();
+  }
+
+  static ActivityOptions waits() {
     return ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofMinutes(15))
+        .setStartToCloseTimeout(Duration.ofMinutes(30))
         .setHeartbeatTimeout(Duration.ofSeconds(30))
         .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
         .setRetryOptions(RetryOptions.newBuilder()
@@ -59,26 +78,13 @@ final class ActivityPolicies {
             .setBackoffCoefficient(2)
             .setMaximumInterval(Duration.ofSeconds(10))
             .setMaximumAttempts(10)
-            .setDoNotRetry("ReplicaUnhealthy")
+            .setDoNotRetry("ReplicaUnhealthy", "RegressionTimeout")
             .build())
         .build();
   }
 
-  static ActivityOptions regression() {
-    return ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofMinutes(30))
-        .setHeartbeatTimeout(Duration.ofSeconds(30))
-        .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
-        .setRetryOptions(RetryOptions.newBuilder()
-            .setInitialInterval(Duration.ofSeconds(1))
-            .setMaximumAttempts(3)
-            .setDoNotRetry("RegressionTimeout")
-            .build())
-        .build();
-  }
-
-  static ActivityOptions bookkeeping() {
-    return ActivityOptions.newBuilder()
+  static LocalActivityOptions bookkeeping() {
+    return LocalActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(30))
         .setRetryOptions(RetryOptions.newBuilder()
             .setInitialInterval(Duration.ofMillis(200))

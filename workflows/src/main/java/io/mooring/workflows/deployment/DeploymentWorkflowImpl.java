@@ -54,17 +54,19 @@ import java.util.UUID;
 public class DeploymentWorkflowImpl implements DeploymentWorkflow {
 
   private final RegistryActivities registry =
-      Workflow.newActivityStub(RegistryActivities.class, ActivityPolicies.registry());
+      Workflow.newLocalActivityStub(RegistryActivities.class, ActivityPolicies.registry());
   private final RuntimeActivities planner =
-      Workflow.newActivityStub(RuntimeActivities.class, ActivityPolicies.plan());
-  private final RuntimeActivities runtime =
-      Workflow.newActivityStub(RuntimeActivities.class, ActivityPolicies.rollout());
+      Workflow.newLocalActivityStub(RuntimeActivities.class, ActivityPolicies.plan());
+  private final RuntimeActivities containers =
+      Workflow.newLocalActivityStub(RuntimeActivities.class, ActivityPolicies.containerChanges());
+  private final RuntimeActivities waits =
+      Workflow.newActivityStub(RuntimeActivities.class, ActivityPolicies.waits());
   private final RegressionActivities regression =
-      Workflow.newActivityStub(RegressionActivities.class, ActivityPolicies.regression());
+      Workflow.newActivityStub(RegressionActivities.class, ActivityPolicies.waits());
   private final HistoryActivities history =
-      Workflow.newActivityStub(HistoryActivities.class, ActivityPolicies.bookkeeping());
+      Workflow.newLocalActivityStub(HistoryActivities.class, ActivityPolicies.bookkeeping());
   private final GateActivities gate =
-      Workflow.newActivityStub(GateActivities.class, ActivityPolicies.bookkeeping());
+      Workflow.newLocalActivityStub(GateActivities.class, ActivityPolicies.bookkeeping());
 
   private DeploymentRequest request;
   private UUID id;
@@ -166,22 +168,40 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
   private void rollOut(ResolvedImages images) {
     enter("rolling-out", "Planning the rollout");
     plan = planner.plan(new PlanRollout(id, service));
-    runtime.pull(new PullImage(id, images.image(), service.credentials()));
+    PullImage pull = new PullImage(id, images.image(), service.credentials());
+    if (!containers.hasImage(pull)) {
+      waits.pull(pull);
+    }
     List<Replica> current = plan.current();
     List<Replica> next = plan.next();
     for (int i = 0; i < next.size(); i++) {
       Replica replica = next.get(i);
       progressReplica(replica.index(), "Starting replica " + replica.index() + " of " + next.size());
-      runtime.startReplica(new StartReplica(id, service, images.image(), request.tag(), replica));
-      progressReplica(replica.index(), "Waiting for replica " + replica.index() + " to become healthy");
-      runtime.awaitHealthy(new AwaitHealthy(id, service, replica));
+      boolean[] healthy = new boolean[1];
+      change(() -> healthy[0] = containers.startReplica(new StartReplica(id, service, images.image(), request.tag(), replica)));
+      if (!healthy[0]) {
+        progressReplica(replica.index(), "Waiting for replica " + replica.index() + " to become healthy");
+        waits.awaitHealthy(new AwaitHealthy(id, service, replica));
+      }
       if (i < current.size()) {
-        progressReplica(replica.index(), "Stopping old replica " + current.get(i).index());
-        runtime.stopReplica(new StopReplica(id, service, current.get(i)));
+        Replica old = current.get(i);
+        progressReplica(replica.index(), "Stopping old replica " + old.index());
+        change(() -> containers.stopReplica(new StopReplica(id, service, old)));
       }
     }
     for (Replica leftover : current.subList(Math.min(next.size(), current.size()), current.size())) {
-      runtime.stopReplica(new StopReplica(id, service, leftover));
+      change(() -> containers.stopReplica(new StopReplica(id, service, leftover)));
+    }
+  }
+
+  /**
+   * A container change is never abandoned halfway: it runs to its end even when a cancel arrives,
+   * and the cancel takes effect right after it, so the rollback knows exactly what exists.
+   */
+  private void change(Runnable step) {
+    Workflow.newDetachedCancellationScope(step).run();
+    if (CancellationScope.current().isCancelRequested()) {
+      throw new CanceledFailure("Deployment cancelled on request");
     }
   }
 
@@ -206,7 +226,7 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
     enter("finishing", "Recording " + request.tag() + " as the current version");
     history.recordVersion(new RecordVersion(id, service.name(), request.tag(), images.digest()));
     try {
-      runtime.removeReplicas(new RemoveReplicas(id, "cleanup", plan.current()));
+      containers.removeReplicas(new RemoveReplicas(id, "cleanup", plan.current()));
     } catch (ActivityFailure cleanupFailed) {
       // The new version runs and is recorded; leftover stopped containers are only clutter.
       log("cleanup.failed", "Could not remove the old containers: " + reasonOf(cleanupFailed));
@@ -234,7 +254,7 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
     enter("rolling-back", "Rolling back: " + reason);
     log("rollback.start", "Rolling back to " + service.tag() + ": " + reason);
     try {
-      runtime.restoreReplicas(new RestoreReplicas(id, plan.current(), plan.next()));
+      containers.restoreReplicas(new RestoreReplicas(id, plan.current(), plan.next()));
     } catch (ActivityFailure rollbackFailed) {
       gate.hold(new Hold(id.toString(), "Rollback of service deployment " + id + " failed; " + service.name()
           + " needs an operator before service deployment is re-enabled. See " + request.statusLink()));

@@ -62,6 +62,7 @@ class DeploymentWorkflowTest {
 
   @Test
   void rollsReplicasOverOneAtATimeStartingEachNewOneBeforeStoppingAnOldOne() {
+    world.slowReplicas.addAll(java.util.Set.of(1, 2, 3));
     start();
     UUID id = UUID.randomUUID();
     assertThat(deployments.start(request(id, "1.1.0", "latest", false)).verdict()).isEqualTo(Verdict.ADMITTED);
@@ -104,6 +105,18 @@ class DeploymentWorkflowTest {
     assertThat(world.rolledBack).containsEntry(id.toString(), true);
     assertThat(gate.state().enabled()).isTrue();
     assertThat(gate.state().message()).isEqualTo("Re-enable service deployment after rolled back deployment: " + id);
+  }
+
+  @Test
+  void waitsSeparatelyOnlyForReplicasThatAreNotHealthyRightAfterStarting() {
+    world.slowReplicas.add(2);
+    start();
+    UUID id = UUID.randomUUID();
+    deployments.start(request(id, "1.1.0", "latest", false));
+
+    assertThat(deployments.outcome(id).status()).isEqualTo("successful");
+    assertThat(world.events).contains("healthy web-new-2").doesNotContain("healthy web-new-1", "healthy web-new-3");
+    assertThat(world.events.indexOf("healthy web-new-2")).isLessThan(world.events.indexOf("stop web-old-2"));
   }
 
   @Test

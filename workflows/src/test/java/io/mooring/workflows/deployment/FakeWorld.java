@@ -38,6 +38,7 @@ final class FakeWorld {
   final Map<String, Boolean> rolledBack = new ConcurrentHashMap<>();
   final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
   final Set<Integer> unhealthyReplicas = ConcurrentHashMap.newKeySet();
+  final Set<Integer> slowReplicas = ConcurrentHashMap.newKeySet();
   volatile boolean regressionPasses = true;
   volatile boolean rollbackBreaks;
   /** When set, regression tests run until it is counted down (or the activity is cancelled). */
@@ -106,9 +107,16 @@ final class FakeWorld {
     }
 
     @Override
-    public void startReplica(StartReplica request) {
+    public boolean hasImage(PullImage request) {
+      return false;
+    }
+
+    /** Slow replicas are not healthy within the start's quick look; the others are. */
+    @Override
+    public boolean startReplica(StartReplica request) {
       containers.put(request.replica().container(), true);
       events.add("start " + request.replica().container());
+      return !slowReplicas.contains(request.replica().index()) && !unhealthyReplicas.contains(request.replica().index());
     }
 
     @Override
