@@ -10,4 +10,6 @@ COPY --from=build /src/api/target/mooring.jar /app/mooring.jar
 USER mooring
 WORKDIR /data
 EXPOSE 8080
-ENTRYPOINT ["java", "-jar", "/app/mooring.jar"]
+# The same JVM options as mooring.jvm.options in api/pom.xml; override with JAVA_OPTS.
+ENV JAVA_OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:ReservedCodeCacheSize=48m -Xms32m -Xmx512m"
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/mooring.jar"]
