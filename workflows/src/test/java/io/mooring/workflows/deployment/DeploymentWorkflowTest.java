@@ -184,11 +184,7 @@ class DeploymentWorkflowTest {
 
   @Test
   void refusesASecondDeploymentWhileTheFirstHoldsTheLock() throws Exception {
-    world.regressionGate = new CountDownLatch(1);
-    start();
-    UUID first = UUID.randomUUID();
-    deployments.start(request(first, "1.1.0", "latest", false));
-    assertThat(world.regressionStarted.await(20, TimeUnit.SECONDS)).isTrue();
+    UUID first = startHeldInRegressionTests(false);
 
     Admission second = deployments.start(request(UUID.randomUUID(), "1.1.0", "latest", false));
 
@@ -201,11 +197,7 @@ class DeploymentWorkflowTest {
 
   @Test
   void queuedDeploymentWaitsForTheLockAndRunsAfterTheHolderEnds() throws Exception {
-    world.regressionGate = new CountDownLatch(1);
-    start();
-    UUID first = UUID.randomUUID();
-    deployments.start(request(first, "1.1.0", "latest", true));
-    assertThat(world.regressionStarted.await(20, TimeUnit.SECONDS)).isTrue();
+    UUID first = startHeldInRegressionTests(true);
 
     UUID second = UUID.randomUUID();
     Admission queued = deployments.start(request(second, "1.1.0", "latest", true));
@@ -225,11 +217,7 @@ class DeploymentWorkflowTest {
 
   @Test
   void cancellingARunningDeploymentRollsItBack() throws Exception {
-    world.regressionGate = new CountDownLatch(1);
-    start();
-    UUID id = UUID.randomUUID();
-    deployments.start(request(id, "1.1.0", "latest", false));
-    assertThat(world.regressionStarted.await(20, TimeUnit.SECONDS)).isTrue();
+    UUID id = startHeldInRegressionTests(false);
 
     deployments.cancel(id, "Cancelled by alice");
 
@@ -244,11 +232,7 @@ class DeploymentWorkflowTest {
 
   @Test
   void cancellingAQueuedDeploymentGivesUpItsPlaceAndChangesNothing() throws Exception {
-    world.regressionGate = new CountDownLatch(1);
-    start();
-    UUID first = UUID.randomUUID();
-    deployments.start(request(first, "1.1.0", "latest", true));
-    assertThat(world.regressionStarted.await(20, TimeUnit.SECONDS)).isTrue();
+    UUID first = startHeldInRegressionTests(true);
     UUID second = UUID.randomUUID();
     deployments.start(request(second, "1.1.0", "latest", true));
 
@@ -277,11 +261,7 @@ class DeploymentWorkflowTest {
 
   @Test
   void answersProgressWhileRunning() throws Exception {
-    world.regressionGate = new CountDownLatch(1);
-    start();
-    UUID id = UUID.randomUUID();
-    deployments.start(request(id, "1.1.0", "latest", false));
-    assertThat(world.regressionStarted.await(20, TimeUnit.SECONDS)).isTrue();
+    UUID id = startHeldInRegressionTests(false);
 
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
         assertThat(deployments.progress(id)).get().extracting(DeploymentProgress::phase).isEqualTo("testing"));
@@ -290,6 +270,16 @@ class DeploymentWorkflowTest {
     assertThat(progress.startedAt()).isBeforeOrEqualTo(progress.updatedAt());
     world.regressionGate.countDown();
     deployments.outcome(id);
+  }
+
+  /** Starts a deployment that stays in its regression tests until {@code world.regressionGate} opens. */
+  private UUID startHeldInRegressionTests(boolean queue) throws InterruptedException {
+    world.regressionGate = new CountDownLatch(1);
+    start();
+    UUID id = UUID.randomUUID();
+    deployments.start(request(id, "1.1.0", "latest", queue));
+    assertThat(world.regressionStarted.await(20, TimeUnit.SECONDS)).isTrue();
+    return id;
   }
 
   /** A cancelled deployment cleans up, then shows as Canceled in the Temporal UI. */
