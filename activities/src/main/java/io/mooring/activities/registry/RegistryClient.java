@@ -140,12 +140,10 @@ public class RegistryClient {
     }
   }
 
+  /** JDK connection errors often carry no message; their type then says what happened. */
   private static String describe(IOException e) {
     String message = e.getMessage();
-    if (message == null || message.isBlank()) {
-      return e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
-    }
-    return message;
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
   }
 
   private static String basic(RegistryCredentials credentials) {

@@ -72,6 +72,7 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
   private UUID id;
   private ServiceDefinition service;
   private Admission admission;
+  private ResolvedImages images;
   private boolean granted;
   private RolloutPlan plan;
   private DeploymentProgress progress;
@@ -83,25 +84,15 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
     this.service = request.service();
     enter("validating", "Validating " + service.repository() + ":" + request.tag());
 
-    ResolvedImages images;
-    try {
-      images = validate();
-    } catch (CanceledFailure cancelledBeforeAdmission) {
-      admission = Admission.refused(Verdict.LOCKED, "Deployment cancelled before it was admitted");
-      return new DeploymentOutcome("rejected", admission.detail(), false);
-    }
-    if (images != null) {
-      admission = takeTheGate(images);
-    }
+    admission = admit(request);
     if (!admission.accepted()) {
       enter("finished", admission.detail());
       return new DeploymentOutcome("rejected", admission.detail(), false);
     }
-
     try {
       awaitOurTurn();
-      rollOut(images);
-      runRegressionTests(images);
+      rollOut();
+      runRegressionTests();
     } catch (CanceledFailure | ActivityFailure | DeploymentFailed failure) {
       // A cancelled activity surfaces as an ActivityFailure too: ask the scope, not the exception.
       String reason = CancellationScope.current().isCancelRequested()
@@ -111,29 +102,35 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
       Workflow.newDetachedCancellationScope(() -> outcome[0] = fail(reason)).run();
       return outcome[0];
     }
-    return succeed(images);
+    return succeed();
   }
 
-  /** Harmony's validators that need the world, in its order: gate enabled, then image reachable. */
-  private ResolvedImages validate() {
-    if (!request.queue()) {
-      GateState state = gate.inspect();
-      if (!state.enabled()) {
-        admission = Admission.refused(Verdict.DISABLED, "Service deployment is disabled. Reason: " + state.message() + ".");
-        return null;
-      }
-    }
+  /**
+   * Harmony's validators that need the world, in its order: deployments enabled, image reachable,
+   * lock acquired. Nothing is stored unless all pass.
+   */
+  private Admission admit(DeploymentRequest request) {
     try {
-      return registry.resolve(new ResolveImages(service, request.tag(), request.regressionTestVersion()));
-    } catch (ActivityFailure failure) {
-      boolean missing = failure.getCause() instanceof ApplicationFailure app
-          && RegistryActivities.IMAGE_UNREACHABLE.equals(app.getType());
-      admission = Admission.refused(missing ? Verdict.UNREACHABLE : Verdict.REGISTRY_UNAVAILABLE, reasonOf(failure));
-      return null;
+      if (!request.queue()) {
+        GateState state = gate.inspect();
+        if (!state.enabled()) {
+          return Admission.refused(Verdict.DISABLED, "Service deployment is disabled. Reason: " + state.message() + ".");
+        }
+      }
+      try {
+        images = registry.resolve(new ResolveImages(service, request.tag(), request.regressionTestVersion()));
+      } catch (ActivityFailure failure) {
+        boolean missing = failure.getCause() instanceof ApplicationFailure app
+            && RegistryActivities.IMAGE_UNREACHABLE.equals(app.getType());
+        return Admission.refused(missing ? Verdict.UNREACHABLE : Verdict.REGISTRY_UNAVAILABLE, reasonOf(failure));
+      }
+      return takeTheGate();
+    } catch (CanceledFailure cancelledBeforeAdmission) {
+      return Admission.refused(Verdict.LOCKED, "Deployment cancelled before it was admitted");
     }
   }
 
-  private Admission takeTheGate(ResolvedImages images) {
+  private Admission takeTheGate() {
     Decision decision = gate.acquire(new Acquire(id.toString(), Workflow.getInfo().getWorkflowId(),
         "Locked for service deployment: " + request.statusLink(), request.queue()));
     if (decision.outcome() == Outcome.REFUSED) {
@@ -165,7 +162,7 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
     }
   }
 
-  private void rollOut(ResolvedImages images) {
+  private void rollOut() {
     enter("rolling-out", "Planning the rollout");
     plan = planner.plan(new PlanRollout(id, service));
     PullImage pull = new PullImage(id, images.image(), service.credentials());
@@ -205,7 +202,7 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
     }
   }
 
-  private void runRegressionTests(ResolvedImages images) {
+  private void runRegressionTests() {
     if (images.testImage() == null) {
       log("regression.skipped", "No regression test image for " + service.name() + ": regression tests skipped");
       return;
@@ -222,7 +219,7 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
    * The gate opens before the terminal status is written, as in Harmony: whoever reads "successful"
    * or "failed" may deploy again at once.
    */
-  private DeploymentOutcome succeed(ResolvedImages images) {
+  private DeploymentOutcome succeed() {
     enter("finishing", "Recording " + request.tag() + " as the current version");
     history.recordVersion(new RecordVersion(id, service.name(), request.tag(), images.digest()));
     try {

@@ -70,7 +70,8 @@ public class DeploymentGateImpl implements DeploymentGate {
     if (place > 0) {
       return new Decision(Outcome.QUEUED, place, message);
     }
-    if (enabled && (queue.isEmpty() || !request.queue())) {
+    // An open gate has nobody in line: opening hands it straight to the first waiter.
+    if (enabled) {
       take(request.deploymentId(), request.lockMessage());
       return new Decision(Outcome.GRANTED, 0, message);
     }
