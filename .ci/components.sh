@@ -160,6 +160,8 @@ down() {
     DOCKER_HOST=unix://$WORK/docker.sock docker ps -aq | xargs -r env DOCKER_HOST=unix://$WORK/docker.sock docker rm -f >/dev/null 2>&1 || true
   fi
   stop_pid "$WORK/docker.pid"
+  # dockerd can leave mounts behind (network namespaces, overlay layers); they keep the folder busy.
+  grep -o " $WORK/[^ ]*" /proc/mounts 2>/dev/null | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
 }
 
 case "${1:-up}" in
