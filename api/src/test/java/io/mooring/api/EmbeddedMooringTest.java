@@ -23,6 +23,7 @@ public abstract class EmbeddedMooringTest {
       .with("demo/web", "1.0.0", "sha256:" + "10".repeat(32))
       .with("demo/web", "1.1.0", "sha256:" + "11".repeat(32))
       .with("demo/web-tests", "latest", "sha256:" + "70".repeat(32));
+  protected static final TestIdentityProvider IDENTITY = new TestIdentityProvider();
   private static final Path DATA = temporaryDirectory();
 
   @LocalServerPort int port;
@@ -33,11 +34,23 @@ public abstract class EmbeddedMooringTest {
     properties.add("mooring.data-dir", () -> DATA.toString());
     properties.add("mooring.services-file", () -> writeServicesFile().toString());
     properties.add("mooring.runtime.docker-host", () -> MISSING_DOCKER);
+    properties.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", IDENTITY::jwkSetUri);
+    properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", IDENTITY::issuer);
+    properties.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TestIdentityProvider.AUDIENCE);
   }
 
+  /** Connects as the admin whose token Mooring wrote to its data directory on first start. */
   @BeforeEach
-  void connect() {
-    http = new Http("http://127.0.0.1:" + port);
+  void connect() throws IOException {
+    http = new Http("http://127.0.0.1:" + port, null).bearer(adminToken());
+  }
+
+  protected static Path dataDirectory() {
+    return DATA;
+  }
+
+  protected static String adminToken() throws IOException {
+    return Files.readString(DATA.resolve("admin-token")).strip();
   }
 
   private static Path writeServicesFile() {

@@ -16,13 +16,26 @@ public final class Http {
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final JsonMapper json = JsonMapper.builder().build();
   private final String root;
+  private final String authorization;
 
-  public Http(String root) {
+  /** @param authorization the Authorization header every request sends, or null for none */
+  public Http(String root, String authorization) {
     this.root = root;
+    this.authorization = authorization;
   }
 
   public String root() {
     return root;
+  }
+
+  /** The same client, sending {@code Authorization: Bearer <token>}. */
+  public Http bearer(String token) {
+    return new Http(root, "Bearer " + token);
+  }
+
+  /** The same client, sending this Authorization header as it is (null for none). */
+  public Http authorization(String header) {
+    return new Http(root, header);
   }
 
   public Reply get(String path) {
@@ -46,6 +59,9 @@ public final class Http {
   }
 
   public Reply send(HttpRequest.Builder request) {
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
     try {
       HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
           HttpResponse.BodyHandlers.ofString());

@@ -11,10 +11,15 @@ import tools.jackson.databind.JsonNode;
 class OperationsApiTest extends EmbeddedMooringTest {
 
   @Test
-  void healthSaysDockerIsDownAndWhereItWasExpected() {
-    JsonNode docker = http.get("/actuator/health").json().get("components").get("docker");
+  void healthSaysDockerIsDownAndWhereItWasExpectedWithoutCredentials() {
+    JsonNode docker = http.authorization(null).get("/actuator/health").json().get("components").get("docker");
     assertThat(docker.get("status").asString()).isEqualTo("DOWN");
     assertThat(docker.get("details").get("endpoint").asString()).isEqualTo(MISSING_DOCKER);
+  }
+
+  @Test
+  void keepsTheOpenApiDocumentForAuthenticatedCallersByDefault() {
+    assertThat(http.authorization(null).get("/v3/api-docs").status()).isEqualTo(401);
   }
 
   @Test
@@ -24,7 +29,8 @@ class OperationsApiTest extends EmbeddedMooringTest {
     JsonNode paths = reply.json().get("paths");
     List<String> expected = List.of(
         "/service-image-tag", "/service-image-tag/{service}", "/service-deployment", "/service-deployment/{id}",
-        "/service-deployment/{id}/cancel", "/service-deployments-state", "/deployment-logs/{id}");
+        "/service-deployment/{id}/cancel", "/service-deployments-state", "/deployment-logs/{id}", "/api-tokens",
+        "/api-tokens/{name}");
     assertThat(paths.propertyNames()).containsAll(expected);
     assertThat(paths.get("/service-image-tag/{service}").has("put")).isTrue();
     assertThat(paths.get("/service-deployments-state").has("put")).isTrue();

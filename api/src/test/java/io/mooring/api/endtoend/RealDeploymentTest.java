@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,9 @@ class RealDeploymentTest {
 
   private static final RealComponents REAL = RealComponents.fromEnvironment();
   private static final Duration DEPLOYMENT = Duration.ofMinutes(2);
+  private static final Path DATA = temporaryDirectory();
+  /** The pipeline token the suite deploys with; created once through the API by the bootstrap admin. */
+  private static String pipelineToken;
 
   @LocalServerPort int port;
   @Autowired ContainerRuntime docker;
@@ -50,7 +54,7 @@ class RealDeploymentTest {
 
   @DynamicPropertySource
   static void realMode(DynamicPropertyRegistry properties) throws IOException {
-    Path data = Files.createTempDirectory("mooring-e2e");
+    Path data = DATA;
     Path services = data.resolve("services.yml");
     Files.writeString(services, """
         services:
@@ -81,12 +85,45 @@ class RealDeploymentTest {
     properties.add("spring.datasource.password", () -> "mooring");
     properties.add("spring.temporal.test-server.enabled", () -> "false");
     properties.add("spring.temporal.connection.target", REAL::temporal);
+    properties.add("logging.file.name", () -> DATA.resolve("mooring.log").toString());
   }
 
   @BeforeEach
-  void startClean() {
-    http = new Http("http://127.0.0.1:" + port);
+  void startClean() throws IOException {
+    Http admin = new Http("http://127.0.0.1:" + port, null).bearer(Files.readString(DATA.resolve("admin-token")).strip());
+    if (pipelineToken == null) {
+      Reply created = admin.post("/api-tokens", "{\"name\": \"e2e-pipeline\", \"role\": \"admin\"}");
+      assertThat(created.status()).as(created.toString()).isEqualTo(201);
+      pipelineToken = created.json().get("token").asString();
+    }
+    http = admin.bearer(pipelineToken);
     assertThat(http.put("/service-deployments-state", "{\"enabled\": true}").status()).isEqualTo(200);
+  }
+
+  /**
+   * Secrets never leak: after the whole suite, nothing Mooring logged holds the registry password,
+   * the pipeline token it deployed with, or an Authorization header. The bootstrap admin token is
+   * printed exactly once, by design, when it is created.
+   */
+  @AfterAll
+  static void loggedNoSecrets() throws IOException {
+    String log = Files.readString(DATA.resolve("mooring.log"));
+    assertThat(log).as("the log").isNotBlank();
+    assertThat(log).doesNotContain(REAL.registryPassword());
+    assertThat(log).doesNotContainIgnoringCase("Authorization:");
+    if (pipelineToken != null) {
+      assertThat(log).doesNotContain(pipelineToken);
+    }
+    String admin = Files.readString(DATA.resolve("admin-token")).strip();
+    assertThat(log.split(java.util.regex.Pattern.quote(admin), -1)).hasSize(2);
+  }
+
+  private static Path temporaryDirectory() {
+    try {
+      return Files.createTempDirectory("mooring-e2e");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test
@@ -180,7 +217,8 @@ class RealDeploymentTest {
     assertThat(cancelled.get("status").asString()).isEqualTo("failed");
     assertThat(cancelled.get("rolledBack").asBoolean()).isTrue();
     assertThat(cancelled.get("message").asString()).contains("Deployment cancelled on request");
-    assertThat(logOf(cancelled)).contains("Cancellation requested by anonymous");
+    assertThat(logOf(cancelled)).contains("Cancellation requested by e2e-pipeline");
+    assertThat(cancelled.get("username").asString()).isEqualTo("e2e-pipeline");
     assertRunsExactly("e2e-web", before, "1.1.0");
     assertThat(docker.list(Map.of(ReplicaLabels.SERVICE, "e2e-web", ReplicaLabels.ROLE, "regression"))).isEmpty();
     assertThat(http.get("/service-deployments-state").json().get("enabled").asBoolean()).isTrue();

@@ -32,9 +32,9 @@ class DeploymentStateApiTest extends EmbeddedMooringTest {
   @Test
   void namesTheCallerWhenNoMessageIsGiven() {
     assertThat(http.put("/service-deployments-state", "{\"enabled\": false}").body())
-        .isEqualTo("{\"enabled\":false,\"message\":\"Manually disabled by anonymous\"}");
+        .isEqualTo("{\"enabled\":false,\"message\":\"Manually disabled by bootstrap-admin\"}");
     assertThat(http.put("/service-deployments-state", "{\"enabled\": true}").body())
-        .isEqualTo("{\"enabled\":true,\"message\":\"Manually enabled by anonymous\"}");
+        .isEqualTo("{\"enabled\":true,\"message\":\"Manually enabled by bootstrap-admin\"}");
   }
 
   @Test

@@ -33,7 +33,10 @@ class ServiceDeploymentApiTest extends EmbeddedMooringTest {
 
   @Test
   void anAcceptedDeploymentFailsClearlyWhenNoDockerEngineAnswers() {
-    Reply accepted = http.put("/service-image-tag/web", "{\"tag\": \"1.1.0\"}");
+    String pipeline = "ci-" + UUID.randomUUID().toString().substring(0, 8);
+    Reply token = http.post("/api-tokens", "{\"name\": \"" + pipeline + "\", \"role\": \"deployer\"}");
+    Reply accepted = http.bearer(token.json().get("token").asString())
+        .put("/service-image-tag/web", "{\"tag\": \"1.1.0\"}");
 
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
     String statusLink = accepted.json().get("statusLink").asString();
@@ -47,7 +50,7 @@ class ServiceDeploymentApiTest extends EmbeddedMooringTest {
     assertThat(finished.get("message").asString())
         .startsWith("Failed service deployment for deploymentId: " + id + ". Error: Docker Engine at " + MISSING_DOCKER)
         .endsWith("Nothing was changed.");
-    assertThat(finished.get("username").asString()).isEqualTo("anonymous");
+    assertThat(finished.get("username").asString()).as("the pipeline token's name").isEqualTo(pipeline);
     assertThat(finished.get("regressionTestVersion").asString()).isEqualTo("latest");
     assertThat(finished.get("previousTag").asString()).isEqualTo("1.0.0");
     assertThat(finished.get("digest").asString()).isEqualTo("sha256:" + "11".repeat(32));
@@ -57,7 +60,7 @@ class ServiceDeploymentApiTest extends EmbeddedMooringTest {
 
     List<String> lines = new ArrayList<>();
     http.get("/deployment-logs/" + id).json().forEach(l -> lines.add(l.get("line").asString()));
-    assertThat(lines.get(0)).startsWith("Deployment of web 1.0.0 -> 1.1.0 requested by anonymous");
+    assertThat(lines.get(0)).startsWith("Deployment of web 1.0.0 -> 1.1.0 requested by " + pipeline);
     assertThat(lines).contains("Took the service deployment lock");
     assertThat(lines.get(lines.size() - 1)).isEqualTo(finished.get("message").asString());
 
