@@ -14,6 +14,7 @@ import io.mooring.workflows.gate.GateMessages.Switch;
 import io.mooring.workflows.gate.GateState;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.CanceledFailure;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
@@ -41,7 +42,8 @@ class DeploymentWorkflowTest {
   private GateClient gate;
 
   private void start() {
-    env = TestWorkflowEnvironment.newInstance();
+    // The real clock: skipped time would let the server race ahead of signals in flight.
+    env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     Worker worker = env.newWorker(TaskQueues.MOORING, WorkerOptions.newBuilder()
         .setMaxHeartbeatThrottleInterval(Duration.ofMillis(200))
         .build());

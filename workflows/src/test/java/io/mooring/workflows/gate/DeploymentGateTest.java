@@ -13,6 +13,7 @@ import io.mooring.workflows.gate.GateMessages.Release;
 import io.mooring.workflows.gate.GateMessages.Switch;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.workflow.Workflow;
@@ -30,7 +31,8 @@ class DeploymentGateTest {
 
   @BeforeEach
   void start() {
-    env = TestWorkflowEnvironment.newInstance();
+    // The real clock: skipped time would let the server race ahead of signals in flight.
+    env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     Worker worker = env.newWorker(TaskQueues.MOORING);
     worker.registerWorkflowImplementationTypes(DeploymentGateImpl.class, WaitingDeployment.class);
     env.start();
