@@ -5,10 +5,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 
-/**
- * Checks bearer tokens that carry Mooring's prefix against the stored hashes. Other bearer tokens
- * are left to the JWT provider.
- */
+/** Checks bearer tokens that carry Mooring's prefix against the stored hashes. */
 class PipelineTokenAuthenticationProvider implements AuthenticationProvider {
 
   private final PipelineTokens tokens;

@@ -1,7 +1,5 @@
 package io.mooring.api.security;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -10,12 +8,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -68,16 +67,24 @@ class SecurityConfiguration {
     return http.build();
   }
 
+  /** Mooring's own tokens go to the token store, everything else to the identity provider, if any. */
   private static AuthenticationManager authenticationManager(
       SecuritySettings settings, PipelineTokens tokens, JwtDecoder jwtDecoder) {
-    List<AuthenticationProvider> providers = new ArrayList<>();
-    providers.add(new PipelineTokenAuthenticationProvider(tokens));
-    if (jwtDecoder != null) {
-      JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(jwtDecoder);
+    AuthenticationProvider pipeline = new PipelineTokenAuthenticationProvider(tokens);
+    JwtAuthenticationProvider jwt = jwtDecoder == null ? null : new JwtAuthenticationProvider(jwtDecoder);
+    if (jwt != null) {
       jwt.setJwtAuthenticationConverter(new GroupRoles(settings));
-      providers.add(jwt);
     }
-    return new ProviderManager(providers);
+    return authentication -> {
+      String token = ((BearerTokenAuthenticationToken) authentication).getToken();
+      if (PipelineTokens.looksLikeOurs(token)) {
+        return pipeline.authenticate(authentication);
+      }
+      if (jwt == null) {
+        throw new InvalidBearerTokenException("Only pipeline tokens are accepted: no identity provider is configured");
+      }
+      return jwt.authenticate(authentication);
+    };
   }
 
   /** 401 with the standard {@code WWW-Authenticate: Bearer …} header and a problem body. */
