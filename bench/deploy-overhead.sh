@@ -49,22 +49,24 @@ services:
     port: 28420
     health-path: /health
 YML
-MOORING_SERVICES_FILE=$work/services.yml MOORING_RUNTIME_DOCKER_HOST=$DOCKER_HOST SERVER_PORT=$PORT \
+MOORING_DATA_DIR=$work/data MOORING_SERVICES_FILE=$work/services.yml MOORING_RUNTIME_DOCKER_HOST=$DOCKER_HOST SERVER_PORT=$PORT \
   SPRING_TEMPORAL_TEST_SERVER_ENABLED=false SPRING_TEMPORAL_CONNECTION_TARGET=$MOORING_E2E_TEMPORAL \
   SPRING_DATASOURCE_URL="${MOORING_E2E_PG_URL}$db" SPRING_DATASOURCE_USERNAME=mooring SPRING_DATASOURCE_PASSWORD=mooring \
   java -jar api/target/mooring.jar >"$work/mooring.log" 2>&1 &
 mooring_pid=$!
 wait_http "http://127.0.0.1:$PORT/service-deployments-state" 60
-curl -s -XPUT "http://127.0.0.1:$PORT/service-deployments-state" -H 'Content-Type: application/json' -d '{"enabled":true}' >/dev/null
+auth="Authorization: Bearer $(cat "$work/data/admin-token")"
+curl -s -XPUT "http://127.0.0.1:$PORT/service-deployments-state" -H "$auth" -H 'Content-Type: application/json' \
+  -d '{"enabled":true}' >/dev/null
 
 through_mooring() { # through_mooring SERVICE TAG -> ms
   local start id status
   start=$(now_ms)
-  id=$(curl -s -XPUT "http://127.0.0.1:$PORT/service-image-tag/$1" -H 'Content-Type: application/json' \
+  id=$(curl -s -XPUT "http://127.0.0.1:$PORT/service-image-tag/$1" -H "$auth" -H 'Content-Type: application/json' \
         -d "{\"tag\":\"$2\"}" | sed -n 's/.*service-deployment\/\([0-9a-f-]*\)".*/\1/p')
   [ -n "$id" ] || { echo "deployment of $1 $2 was not accepted" >&2; exit 1; }
   while :; do
-    status=$(curl -s "http://127.0.0.1:$PORT/service-deployment/$id" | sed -n 's/.*"status":"\([a-z]*\)".*/\1/p')
+    status=$(curl -s -H "$auth" "http://127.0.0.1:$PORT/service-deployment/$id" | sed -n 's/.*"status":"\([a-z]*\)".*/\1/p')
     [ "$status" = running ] || break
     sleep 0.01
   done

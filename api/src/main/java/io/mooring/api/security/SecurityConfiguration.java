@@ -44,6 +44,9 @@ class SecurityConfiguration {
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(requests -> {
           requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+          if (settings.publicMetrics()) {
+            requests.requestMatchers("/actuator/metrics", "/actuator/metrics/**", "/actuator/prometheus").permitAll();
+          }
           if (settings.publicApiDocs()) {
             requests.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();
           }

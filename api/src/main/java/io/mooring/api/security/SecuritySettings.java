@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param deployerGroups groups whose members may deploy (Harmony's "Service Deployers")
  * @param adminGroups groups whose members are admins (Harmony's "Core Permissions")
  * @param publicApiDocs serve the OpenAPI document and Swagger UI without credentials
+ * @param publicMetrics serve the metrics endpoints (when exposed) without credentials
  * @param bootstrapToken create an admin token on first start when there is none
  */
 @ConfigurationProperties("mooring.security")
@@ -21,6 +22,7 @@ public record SecuritySettings(
     List<String> deployerGroups,
     List<String> adminGroups,
     boolean publicApiDocs,
+    boolean publicMetrics,
     Boolean bootstrapToken) {
 
   public SecuritySettings {

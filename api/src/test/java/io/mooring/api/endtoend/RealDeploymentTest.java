@@ -38,8 +38,12 @@ import tools.jackson.databind.JsonNode;
  * images built by {@code .ci/test-images.sh}. Every request goes to 127.0.0.1.
  */
 @Tag("real")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Logging is set up before dynamic properties arrive, so the log file is named here.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "logging.file.name=" + RealDeploymentTest.LOG_FILE)
 class RealDeploymentTest {
+
+  static final String LOG_FILE = "target/end-to-end-mooring.log";
 
   private static final RealComponents REAL = RealComponents.fromEnvironment();
   private static final Duration DEPLOYMENT = Duration.ofMinutes(2);
@@ -85,7 +89,6 @@ class RealDeploymentTest {
     properties.add("spring.datasource.password", () -> "mooring");
     properties.add("spring.temporal.test-server.enabled", () -> "false");
     properties.add("spring.temporal.connection.target", REAL::temporal);
-    properties.add("logging.file.name", () -> DATA.resolve("mooring.log").toString());
   }
 
   @BeforeEach
@@ -107,7 +110,7 @@ class RealDeploymentTest {
    */
   @AfterAll
   static void loggedNoSecrets() throws IOException {
-    String log = Files.readString(DATA.resolve("mooring.log"));
+    String log = Files.readString(Path.of(LOG_FILE));
     assertThat(log).as("the log").isNotBlank();
     assertThat(log).doesNotContain(REAL.registryPassword());
     assertThat(log).doesNotContainIgnoringCase("Authorization:");
@@ -120,6 +123,7 @@ class RealDeploymentTest {
 
   private static Path temporaryDirectory() {
     try {
+      Files.deleteIfExists(Path.of(LOG_FILE));
       return Files.createTempDirectory("mooring-e2e");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
