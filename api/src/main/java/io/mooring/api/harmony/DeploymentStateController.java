@@ -1,14 +1,14 @@
 package io.mooring.api.harmony;
 
 import io.mooring.api.errors.ApiProblem;
+import io.mooring.api.errors.BodyParameters;
 import io.mooring.workflows.gate.GateClient;
 import io.mooring.workflows.gate.GateMessages.Decision;
 import io.mooring.workflows.gate.GateMessages.Outcome;
 import io.mooring.workflows.gate.GateMessages.Switch;
 import io.mooring.workflows.gate.GateState;
 import java.security.Principal;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class DeploymentStateController {
 
-  private static final Set<String> ALLOWED = Set.of("enabled", "message");
+  private static final List<String> ALLOWED = List.of("enabled", "message");
 
   private final GateClient gate;
 
@@ -43,12 +43,7 @@ class DeploymentStateController {
     if (!body.get("enabled").isBoolean()) {
       throw ApiProblem.badRequest("invalid-enabled", "'enabled' can only take value of true or false");
     }
-    Set<String> unknown = new TreeSet<>(body.propertyNames());
-    unknown.removeAll(ALLOWED);
-    if (!unknown.isEmpty()) {
-      throw ApiProblem.badRequest("unknown-parameter", "Unknown body parameter(s): '" + String.join("', '", unknown)
-          + "'. Only 'enabled' and 'message' are allowed.");
-    }
+    BodyParameters.onlyAllowed(body, ALLOWED);
     JsonNode message = body.get("message");
     if (message != null && !message.isNull() && !message.isString()) {
       throw ApiProblem.badRequest("invalid-message", "'message' must be a string");

@@ -1,8 +1,8 @@
 package io.mooring.api.harmony;
 
 import io.mooring.api.errors.ApiProblem;
-import java.util.Set;
-import java.util.TreeSet;
+import io.mooring.api.errors.BodyParameters;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -12,19 +12,14 @@ import tools.jackson.databind.JsonNode;
  */
 record TagUpdate(JsonNode tag, JsonNode regressionTestVersion) {
 
-  private static final Set<String> ALLOWED = Set.of("tag", "regression_test_version");
+  private static final List<String> ALLOWED = List.of("tag", "regression_test_version");
 
   static TagUpdate read(JsonNode body) {
     if (body == null || !body.isObject() || !body.hasNonNull("tag")
         || (body.get("tag").isString() && body.get("tag").asString().isEmpty())) {
       throw ApiProblem.badRequest("tag-required", "'tag' is a required body parameter");
     }
-    Set<String> unknown = new TreeSet<>(body.propertyNames());
-    unknown.removeAll(ALLOWED);
-    if (!unknown.isEmpty()) {
-      throw ApiProblem.badRequest("unknown-parameter", "Unknown body parameter(s): '" + String.join("', '", unknown)
-          + "'. Only 'tag' and 'regression_test_version' are allowed.");
-    }
+    BodyParameters.onlyAllowed(body, ALLOWED);
     return new TagUpdate(body.get("tag"), body.get("regression_test_version"));
   }
 

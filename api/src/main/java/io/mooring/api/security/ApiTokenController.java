@@ -1,13 +1,12 @@
 package io.mooring.api.security;
 
 import io.mooring.api.errors.ApiProblem;
+import io.mooring.api.errors.BodyParameters;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 class ApiTokenController {
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
-  private static final Set<String> ALLOWED = Set.of("name", "role");
+  private static final List<String> ALLOWED = List.of("name", "role");
 
   private final PipelineTokens tokens;
 
@@ -44,12 +43,7 @@ class ApiTokenController {
     if (body == null || !body.isObject() || !body.hasNonNull("name")) {
       throw ApiProblem.badRequest("name-required", "'name' is a required body parameter");
     }
-    Set<String> unknown = new TreeSet<>(body.propertyNames());
-    unknown.removeAll(ALLOWED);
-    if (!unknown.isEmpty()) {
-      throw ApiProblem.badRequest("unknown-parameter", "Unknown body parameter(s): '" + String.join("', '", unknown)
-          + "'. Only 'name' and 'role' are allowed.");
-    }
+    BodyParameters.onlyAllowed(body, ALLOWED);
     String name = body.get("name").isString() ? body.get("name").asString() : "";
     if (!NAME.matcher(name).matches()) {
       throw ApiProblem.badRequest("invalid-name",
