@@ -87,6 +87,7 @@ class DeploymentWorkflowTest {
     assertThat(world.runningContainers()).containsExactly("web-new-1", "web-new-2", "web-new-3");
     assertThat(gate.state()).isEqualTo(new GateState(true,
         "Re-enable service deployment after successful deployment: " + id, null, List.of()));
+    GoldenHistories.record(env, "deployment-success", DeploymentRequest.workflowId(id));
   }
 
   @Test
@@ -107,6 +108,7 @@ class DeploymentWorkflowTest {
     assertThat(world.rolledBack).containsEntry(id.toString(), true);
     assertThat(gate.state().enabled()).isTrue();
     assertThat(gate.state().message()).isEqualTo("Re-enable service deployment after rolled back deployment: " + id);
+    GoldenHistories.record(env, "deployment-rollback", DeploymentRequest.workflowId(id));
   }
 
   @Test
@@ -215,6 +217,8 @@ class DeploymentWorkflowTest {
     int secondPlan = world.events.lastIndexOf("plan");
     assertThat(firstCleanedUp).isNotNegative();
     assertThat(secondPlan).isGreaterThan(firstCleanedUp);
+    GoldenHistories.record(env, "deployment-queued", DeploymentRequest.workflowId(second));
+    GoldenHistories.record(env, "gate-hand-off", io.mooring.workflows.gate.DeploymentGate.WORKFLOW_ID);
   }
 
   @Test
@@ -230,6 +234,7 @@ class DeploymentWorkflowTest {
     assertThat(world.events).endsWith("restore", "fail");
     assertThat(world.runningContainers()).containsExactly("web-old-1", "web-old-2", "web-old-3");
     assertThat(gate.state().enabled()).isTrue();
+    GoldenHistories.record(env, "deployment-cancel", DeploymentRequest.workflowId(id));
   }
 
   @Test

@@ -1,0 +1,28 @@
+package io.mooring.workflows.deployment;
+
+import io.mooring.workflows.gate.DeploymentGateImpl;
+import io.temporal.testing.WorkflowReplayer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Today's workflow code must replay the histories of yesterday's deployments: a change that would
+ * break running deployments (reordered steps, a new activity without {@code Workflow.getVersion})
+ * fails here instead of in production.
+ */
+class ReplayTest {
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"deployment-success", "deployment-rollback", "deployment-cancel", "deployment-queued"})
+  void deploymentWorkflowReplaysItsRecordedHistory(String name) throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        GoldenHistories.FOLDER + "/" + name + ".json", DeploymentWorkflowImpl.class);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"gate-hand-off"})
+  void gateReplaysItsRecordedHistory(String name) throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        GoldenHistories.FOLDER + "/" + name + ".json", DeploymentGateImpl.class);
+  }
+}
