@@ -69,11 +69,38 @@ public abstract class EmbeddedMooringTest {
               repository: %1$s/demo/api
               tag: 0.9.0
               port: 18180
-          """.formatted(REGISTRY.host()));
+            - name: offline
+              repository: 127.0.0.1:%2$d/demo/web
+              tag: 1.0.0
+              port: 18280
+          """.formatted(REGISTRY.host(), CLOSED_PORT) + manyServices());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return file;
+  }
+
+  /** {@value #MANY} more services, {@code fleet-000} and on, for concurrency tests. */
+  protected static final int MANY = 100;
+
+  private static String manyServices() {
+    StringBuilder yaml = new StringBuilder();
+    for (int i = 0; i < MANY; i++) {
+      yaml.append("  - name: fleet-%03d\n    repository: %s/demo/web\n    tag: 1.0.0\n    port: %d\n"
+          .formatted(i, REGISTRY.host(), 30000 + i * 4));
+    }
+    return yaml.toString();
+  }
+
+  /** A loopback port nothing listens on: a registry that is down. */
+  protected static final int CLOSED_PORT = closedPort();
+
+  private static int closedPort() {
+    try (var socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Path temporaryDirectory() {

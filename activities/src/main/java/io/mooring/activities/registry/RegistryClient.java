@@ -140,10 +140,19 @@ public class RegistryClient {
     }
   }
 
-  /** JDK connection errors often carry no message; their type then says what happened. */
+  /** JDK connection errors often carry no message: say in words what happened. */
   private static String describe(IOException e) {
+    if (e instanceof java.net.ConnectException) {
+      return "connection refused";
+    }
+    if (e instanceof java.net.http.HttpTimeoutException) {
+      return "no answer in time";
+    }
+    if (e instanceof java.net.UnknownHostException || e.getCause() instanceof java.nio.channels.UnresolvedAddressException) {
+      return "unknown host";
+    }
     String message = e.getMessage();
-    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    return message == null || message.isBlank() ? "connection failed" : message;
   }
 
   private static String basic(RegistryCredentials credentials) {

@@ -6,6 +6,8 @@ import io.mooring.activities.store.DeploymentQuery;
 import io.mooring.activities.store.DeploymentStore;
 import io.mooring.api.EmbeddedMooringTest;
 import io.mooring.api.Http.Reply;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +32,18 @@ class ServiceImageTagApiTest extends EmbeddedMooringTest {
   void listsEveryServiceWithItsTagSortedByName() {
     Reply reply = http.get("/service-image-tag");
     assertThat(reply.status()).isEqualTo(200);
-    assertThat(reply.body()).isEqualTo("{\"api\":\"0.9.0\",\"web\":\"1.0.0\"}");
+    assertThat(reply.body()).startsWith("{\"api\":\"0.9.0\",\"fleet-000\":\"1.0.0\",").endsWith(",\"web\":\"1.0.0\"}");
+    List<String> names = new ArrayList<>(reply.json().propertyNames());
+    assertThat(names).hasSize(3 + MANY).isSorted();
+  }
+
+  @Test
+  void answersARegistryThatDoesNotAnswerWith503AndStoresNothing() {
+    Reply reply = http.put("/service-image-tag/offline", "{\"tag\": \"1.1.0\"}");
+    assertRejected(reply, 503, "registry-unavailable", null);
+    assertThat(reply.detail()).startsWith("127.0.0.1:" + CLOSED_PORT + "/demo/web:1.1.0 is unreachable: Registry 127.0.0.1:"
+        + CLOSED_PORT + " did not answer");
+    assertThat(http.get("/service-deployments-state").json().get("enabled").asBoolean()).isTrue();
   }
 
   @Test
