@@ -45,16 +45,20 @@ public class RegressionActivitiesImpl implements RegressionActivities {
     // Pull progress arrives on docker-java's thread; heartbeat through the context captured here.
     var context = Activity.getExecutionContext();
     runtime.pull(image, credentials.named(service.credentials()), () -> context.heartbeat(null));
-    runtime.run(new ContainerSpec(
-        container,
-        request.testImage(),
-        Map.of(ReplicaLabels.SERVICE, service.name(),
-            ReplicaLabels.DEPLOYMENT, request.deploymentId().toString(),
-            ReplicaLabels.ROLE, "regression"),
-        Map.of("MOORING_SERVICE_URL", request.serviceUrl(),
-            "MOORING_SERVICE", service.name(),
-            "MOORING_TAG", request.tag()),
-        List.of()));
+    // A retry after a crash finds the run the last attempt started: a finished one is read, not re-run.
+    boolean finishedBefore = runtime.status(container).map(ContainerStatus::exited).orElse(false);
+    if (!finishedBefore) {
+      runtime.run(new ContainerSpec(
+          container,
+          request.testImage(),
+          Map.of(ReplicaLabels.SERVICE, service.name(),
+              ReplicaLabels.DEPLOYMENT, request.deploymentId().toString(),
+              ReplicaLabels.ROLE, "regression"),
+          Map.of("MOORING_SERVICE_URL", request.serviceUrl(),
+              "MOORING_SERVICE", service.name(),
+              "MOORING_TAG", request.tag()),
+          List.of()));
+    }
     log.append(request.deploymentId(), "regression.start", "Running regression tests " + image
         + " against " + request.serviceUrl());
     try {

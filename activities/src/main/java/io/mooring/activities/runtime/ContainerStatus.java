@@ -2,5 +2,20 @@ package io.mooring.activities.runtime;
 
 import java.util.Map;
 
-/** A container as the engine reports it now. exitCode is meaningful once it is no longer running. */
-public record ContainerStatus(String name, boolean running, int exitCode, String error, Map<String, String> labels) {}
+/**
+ * A container as the engine reports it now.
+ *
+ * @param state the engine's word for it: created, running, exited, dead, …
+ * @param exitCode meaningful once it has exited
+ */
+public record ContainerStatus(String name, String state, int exitCode, String error, Map<String, String> labels) {
+
+  public boolean running() {
+    return "running".equals(state);
+  }
+
+  /** It ran and stopped: a result, not something still to do. */
+  public boolean exited() {
+    return "exited".equals(state) || "dead".equals(state);
+  }
+}

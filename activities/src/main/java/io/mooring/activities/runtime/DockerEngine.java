@@ -134,7 +134,7 @@ public class DockerEngine implements ContainerRuntime, AutoCloseable {
         var state = inspect.getState();
         return Optional.of(new ContainerStatus(
             name,
-            Boolean.TRUE.equals(state.getRunning()),
+            state.getStatus(),
             state.getExitCodeLong() == null ? 0 : state.getExitCodeLong().intValue(),
             state.getError(),
             inspect.getConfig().getLabels() == null ? Map.of() : inspect.getConfig().getLabels()));
@@ -153,7 +153,7 @@ public class DockerEngine implements ContainerRuntime, AutoCloseable {
         .stream()
         .map(c -> new ContainerStatus(
             c.getNames()[0].replaceFirst("^/", ""),
-            "running".equals(c.getState()),
+            c.getState(),
             0,
             null,
             c.getLabels() == null ? Map.of() : c.getLabels()))
