@@ -6,6 +6,7 @@
 #   .ci/components.sh up      install what is missing and start everything
 #   .ci/components.sh down    stop what 'up' started
 #   .ci/components.sh env     print the environment variables that point at the components
+#   .ci/components.sh restart-temporal | stop-postgres | start-postgres   faults for the outage tests
 set -euo pipefail
 
 WORK=${MOORING_CI_DIR:-/tmp/mooring-ci}
@@ -164,7 +165,15 @@ down() {
   grep -o " $WORK/[^ ]*" /proc/mounts 2>/dev/null | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
 }
 
+pg_version() { ls /usr/lib/postgresql | sort -n | tail -1; }
+
 case "${1:-up}" in
+  restart-temporal)
+    stop_pid "$WORK/temporal.pid"
+    temporal_up
+    ;;
+  stop-postgres) pg_ctlcluster "$(pg_version)" main stop ;;
+  start-postgres) pg_ctlcluster "$(pg_version)" main start ;;
   up)
     mkdir -p "$WORK"
     install_packages

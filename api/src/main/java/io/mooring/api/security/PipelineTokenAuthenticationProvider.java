@@ -1,5 +1,6 @@
 package io.mooring.api.security;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -20,9 +21,13 @@ class PipelineTokenAuthenticationProvider implements AuthenticationProvider {
     if (!PipelineTokens.looksLikeOurs(secret)) {
       return null;
     }
-    return tokens.authenticate(secret)
-        .<Authentication>map(PipelineTokenAuthentication::new)
-        .orElseThrow(() -> new InvalidBearerTokenException("The pipeline token is unknown or revoked"));
+    try {
+      return tokens.authenticate(secret)
+          .<Authentication>map(PipelineTokenAuthentication::new)
+          .orElseThrow(() -> new InvalidBearerTokenException("The pipeline token is unknown or revoked"));
+    } catch (DataAccessException databaseDown) {
+      throw new TokenStoreUnavailableException(databaseDown);
+    }
   }
 
   @Override

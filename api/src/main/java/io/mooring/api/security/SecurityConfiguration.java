@@ -94,6 +94,11 @@ class SecurityConfiguration {
   private static AuthenticationEntryPoint unauthenticated(ProblemWriter problems) {
     BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
     return (request, response, failure) -> {
+      if (failure instanceof TokenStoreUnavailableException) {
+        problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+            "The database is unavailable right now; nothing was changed. Try again shortly.");
+        return;
+      }
       bearer.commence(request, response, failure);
       boolean tokenSent = request.getHeader("Authorization") != null;
       problems.write(request, response, HttpStatus.UNAUTHORIZED, tokenSent ? "invalid-token" : "unauthenticated", tokenSent

@@ -3,132 +3,21 @@ package io.mooring.api.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mooring.activities.runtime.ContainerRuntime;
 import io.mooring.activities.runtime.ContainerStatus;
 import io.mooring.activities.runtime.ReplicaLabels;
-import io.mooring.api.Http;
 import io.mooring.api.Http.Reply;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/**
- * Deployments end to end on the real thing: the Docker Engine, an anonymous and an htpasswd
- * registry, PostgreSQL and the Temporal dev server, all started by {@code .ci/components.sh}, with
- * images built by {@code .ci/test-images.sh}. Every request goes to 127.0.0.1.
- */
-@Tag("real")
-// Logging is set up before dynamic properties arrive, so the log file is named here.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "logging.file.name=" + RealDeploymentTest.LOG_FILE)
-class RealDeploymentTest {
-
-  static final String LOG_FILE = "target/end-to-end-mooring.log";
-
-  private static final RealComponents REAL = RealComponents.fromEnvironment();
-  private static final Duration DEPLOYMENT = Duration.ofMinutes(2);
-  private static final Path DATA = temporaryDirectory();
-  /** The pipeline token the suite deploys with; created once through the API by the bootstrap admin. */
-  private static String pipelineToken;
-
-  @LocalServerPort int port;
-  @Autowired ContainerRuntime docker;
-  private Http http;
-  private final HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-  @DynamicPropertySource
-  static void realMode(DynamicPropertyRegistry properties) throws IOException {
-    Path data = DATA;
-    Path services = data.resolve("services.yml");
-    Files.writeString(services, """
-        services:
-          - name: e2e-web
-            repository: %1$s/demo/web
-            tag: 1.0.0
-            replicas: 3
-            port: 28080
-            health-path: /health
-            regression-image: %1$s/demo/web-tests
-          - name: e2e-auth
-            repository: %2$s/demo/web
-            tag: 1.0.0
-            replicas: 1
-            port: 28180
-            health-path: /health
-            regression-image: %2$s/demo/web-tests
-            credentials: ci
-        """.formatted(REAL.registry(), REAL.authRegistry()));
-    properties.add("mooring.data-dir", data::toString);
-    properties.add("mooring.services-file", services::toString);
-    properties.add("mooring.runtime.docker-host", REAL::dockerHost);
-    properties.add("mooring.runtime.health-timeout", () -> "6s");
-    properties.add("mooring.registry.credentials.ci.username", REAL::registryUser);
-    properties.add("mooring.registry.credentials.ci.password", REAL::registryPassword);
-    properties.add("spring.datasource.url", REAL::freshDatabase);
-    properties.add("spring.datasource.username", () -> "mooring");
-    properties.add("spring.datasource.password", () -> "mooring");
-    properties.add("spring.temporal.test-server.enabled", () -> "false");
-    properties.add("spring.temporal.connection.target", REAL::temporal);
-  }
-
-  @BeforeEach
-  void startClean() throws IOException {
-    Http admin = new Http("http://127.0.0.1:" + port, null).bearer(Files.readString(DATA.resolve("admin-token")).strip());
-    if (pipelineToken == null) {
-      Reply created = admin.post("/api-tokens", "{\"name\": \"e2e-pipeline\", \"role\": \"admin\"}");
-      assertThat(created.status()).as(created.toString()).isEqualTo(201);
-      pipelineToken = created.json().get("token").asString();
-    }
-    http = admin.bearer(pipelineToken);
-    assertThat(http.put("/service-deployments-state", "{\"enabled\": true}").status()).isEqualTo(200);
-  }
-
-  /**
-   * Secrets never leak: after the whole suite, nothing Mooring logged holds the registry password,
-   * the pipeline token it deployed with, or an Authorization header. The bootstrap admin token is
-   * printed exactly once, by design, when it is created.
-   */
-  @AfterAll
-  static void loggedNoSecrets() throws IOException {
-    String log = Files.readString(Path.of(LOG_FILE));
-    assertThat(log).as("the log").isNotBlank();
-    assertThat(log).doesNotContain(REAL.registryPassword());
-    assertThat(log).doesNotContainIgnoringCase("Authorization:");
-    if (pipelineToken != null) {
-      assertThat(log).doesNotContain(pipelineToken);
-    }
-    String admin = Files.readString(DATA.resolve("admin-token")).strip();
-    assertThat(log.split(java.util.regex.Pattern.quote(admin), -1)).hasSize(2);
-  }
-
-  private static Path temporaryDirectory() {
-    try {
-      Files.deleteIfExists(Path.of(LOG_FILE));
-      return Files.createTempDirectory("mooring-e2e");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
+/** Deployments end to end on the real components: the scenarios a platform team lives through. */
+class RealDeploymentTest extends RealMooringTest {
 
   @Test
   void deploysThreeReplicasThenRollsThemOverToTheNextVersion() {
@@ -262,71 +151,22 @@ class RealDeploymentTest {
     assertThat(secondTookLock).isAfterOrEqualTo(firstCleanedUp);
   }
 
-  /** Makes {@code tag} the running version of the service, deploying it if needed. */
-  private List<String> runningVersion(String service, String tag) {
-    boolean running = replicas(service).stream().allMatch(c -> tag.equals(c.labels().get(ReplicaLabels.TAG)) && c.running());
-    if (!running || replicas(service).isEmpty() || !http.get("/service-image-tag/" + service).body().contains(tag)) {
-      JsonNode deployed = deployAndWait(service, "{\"tag\": \"" + tag + "\"}");
-      assertThat(deployed.get("status").asString()).as(deployed.toString()).isEqualTo("successful");
+  /**
+   * Secrets never leak: after the whole suite, nothing Mooring logged holds the registry password,
+   * the pipeline token it deployed with, or an Authorization header. The bootstrap admin token is
+   * printed exactly once, by design, when it is created.
+   */
+  @AfterAll
+  static void loggedNoSecrets() throws IOException {
+    String log = Files.readString(Path.of(LOG_FILE));
+    assertThat(log).as("the log").isNotBlank();
+    assertThat(log).doesNotContain(REAL.registryPassword());
+    assertThat(log).doesNotContainIgnoringCase("Authorization:");
+    if (pipelineToken != null) {
+      assertThat(log).doesNotContain(pipelineToken);
     }
-    return replicas(service).stream().map(ContainerStatus::name).sorted().toList();
+    String admin = Files.readString(DATA.resolve("admin-token")).strip();
+    assertThat(log.split(java.util.regex.Pattern.quote(admin), -1)).hasSize(2);
   }
 
-  private void assertRunsExactly(String service, List<String> containers, String tag) {
-    List<ContainerStatus> now = replicas(service);
-    assertThat(now.stream().map(ContainerStatus::name).sorted().toList()).isEqualTo(containers);
-    assertThat(now).allSatisfy(c -> {
-      assertThat(c.running()).as(c.name() + " runs").isTrue();
-      assertThat(versionAt(c)).isEqualTo(tag);
-    });
-  }
-
-  private JsonNode deployAndWait(String service, String body) {
-    Reply reply = http.put("/service-image-tag/" + service, body);
-    assertThat(reply.status()).as(reply.toString()).isEqualTo(202);
-    return awaitEnd(idOf(reply));
-  }
-
-  private JsonNode awaitEnd(String id) {
-    return await().atMost(DEPLOYMENT).pollInterval(Duration.ofMillis(250))
-        .until(() -> http.get("/service-deployment/" + id).json(), d -> !"running".equals(d.get("status").asString()));
-  }
-
-  private List<String> logOf(JsonNode deployment) {
-    List<String> lines = new ArrayList<>();
-    http.get("/deployment-logs/" + deployment.get("deploymentId").asString()).json()
-        .forEach(l -> lines.add(l.get("line").asString()));
-    return lines;
-  }
-
-  private Instant lineTime(JsonNode deployment, java.util.function.Predicate<String> line) {
-    for (JsonNode l : http.get("/deployment-logs/" + deployment.get("deploymentId").asString()).json()) {
-      if (line.test(l.get("line").asString())) {
-        return Instant.parse(l.get("at").asString());
-      }
-    }
-    throw new AssertionError("No such line in the log of " + deployment);
-  }
-
-  private List<ContainerStatus> replicas(String service) {
-    return docker.list(Map.of(ReplicaLabels.SERVICE, service, ReplicaLabels.ROLE, "replica"));
-  }
-
-  private String versionAt(ContainerStatus container) {
-    String port = container.labels().get(ReplicaLabels.PORT);
-    try {
-      return plain.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/version"))
-          .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).body().strip();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String idOf(Reply accepted) {
-    String link = accepted.json().get("statusLink").asString();
-    return link.substring(link.lastIndexOf('/') + 1);
-  }
 }
