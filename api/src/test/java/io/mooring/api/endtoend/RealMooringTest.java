@@ -76,7 +76,7 @@ abstract class RealMooringTest {
             health-path: /health
             regression-image: %2$s/demo/web-tests
             credentials: ci
-        """.formatted(REAL.registry(), REAL.authRegistry()));
+        """.formatted(REAL.registry(), REAL.authRegistry()) + queuedFleet());
     properties.add("mooring.data-dir", data::toString);
     properties.add("mooring.services-file", services::toString);
     properties.add("mooring.runtime.docker-host", REAL::dockerHost);
@@ -88,6 +88,18 @@ abstract class RealMooringTest {
     properties.add("spring.datasource.password", () -> "mooring");
     properties.add("spring.temporal.test-server.enabled", () -> "false");
     properties.add("spring.temporal.connection.target", REAL::temporal);
+  }
+
+  /** Services {@code q-000} and on, one replica each, for the queue suite. */
+  static final int FLEET = 100;
+
+  private static String queuedFleet() {
+    StringBuilder yaml = new StringBuilder();
+    for (int i = 0; i < FLEET; i++) {
+      yaml.append("  - name: q-%03d\n    repository: %s/demo/web\n    tag: 1.0.0\n    port: %d\n    health-path: /health\n"
+          .formatted(i, REAL.registry(), 31000 + i * 2));
+    }
+    return yaml.toString();
   }
 
   @BeforeEach
@@ -137,7 +149,11 @@ abstract class RealMooringTest {
   }
 
   JsonNode awaitEnd(String id) {
-    return await().atMost(DEPLOYMENT).pollInterval(Duration.ofMillis(250))
+    return awaitEnd(id, DEPLOYMENT);
+  }
+
+  JsonNode awaitEnd(String id, Duration atMost) {
+    return await().atMost(atMost).pollInterval(Duration.ofMillis(250))
         .until(() -> http.get("/service-deployment/" + id).json(), d -> !"running".equals(d.get("status").asString()));
   }
 

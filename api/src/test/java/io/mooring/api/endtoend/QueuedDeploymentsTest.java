@@ -1,0 +1,73 @@
+package io.mooring.api.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mooring.activities.runtime.ReplicaLabels;
+import io.mooring.api.Http.Reply;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Automatic deployments wait at the gate instead of being refused, and run strictly one by one. */
+class QueuedDeploymentsTest extends RealMooringTest {
+
+  /** One deployment's time holding the gate, from its log. */
+  record Turn(String id, Instant took, Instant cleanedUp) {}
+
+  @Test
+  void aHundredQueuedDeploymentsAllRunOneAfterAnotherWithoutOverlap() throws Exception {
+    List<Reply> replies = new ArrayList<>();
+    var pool = Executors.newFixedThreadPool(FLEET);
+    try {
+      List<CompletableFuture<Reply>> calls = new ArrayList<>();
+      for (int i = 0; i < FLEET; i++) {
+        String service = "q-%03d".formatted(i);
+        calls.add(CompletableFuture.supplyAsync(
+            () -> http.put("/service-image-tag/" + service + "?queue=true", "{\"tag\": \"1.1.0\"}"), pool));
+      }
+      for (CompletableFuture<Reply> call : calls) {
+        replies.add(call.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(replies).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(202));
+
+    List<Turn> turns = new ArrayList<>();
+    for (Reply reply : replies) {
+      String id = idOf(reply);
+      JsonNode finished = awaitEnd(id, Duration.ofMinutes(10));
+      assertThat(finished.get("status").asString()).as(finished.toString()).isEqualTo("successful");
+      turns.add(new Turn(id, tookTheLock(finished), lineTime(finished, l -> l.startsWith("Removed ["))));
+    }
+    turns.sort(Comparator.comparing(Turn::took));
+    List<Long> handOffs = new ArrayList<>();
+    for (int i = 1; i < turns.size(); i++) {
+      Turn before = turns.get(i - 1);
+      Turn after = turns.get(i);
+      assertThat(after.took()).as("%s took the gate before %s had finished", after.id(), before.id())
+          .isAfterOrEqualTo(before.cleanedUp());
+      handOffs.add(Duration.between(before.cleanedUp(), after.took()).toMillis());
+    }
+    for (int i = 0; i < FLEET; i++) {
+      assertThat(docker.list(Map.of(ReplicaLabels.SERVICE, "q-%03d".formatted(i), ReplicaLabels.ROLE, "replica")))
+          .singleElement().satisfies(c -> assertThat(c.labels()).containsEntry(ReplicaLabels.TAG, "1.1.0"));
+    }
+    handOffs.sort(Long::compare);
+    System.out.printf("gate hand-off between %d queued deployments: median %d ms, p90 %d ms, max %d ms%n",
+        handOffs.size(), handOffs.get(handOffs.size() / 2), handOffs.get(handOffs.size() * 9 / 10),
+        handOffs.get(handOffs.size() - 1));
+  }
+
+  /** Admitted at once or after waiting in line: the moment it held the gate. */
+  private Instant tookTheLock(JsonNode deployment) {
+    return lineTime(deployment, l -> l.startsWith("Took the service deployment lock"));
+  }
+}
