@@ -58,6 +58,23 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** PUTs {@code body} to every path at once, one thread each, and returns the replies in order. */
+  public java.util.List<Reply> putAllAtOnce(java.util.List<String> paths, String body) throws Exception {
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(paths.size());
+    try {
+      var calls = paths.stream()
+          .map(path -> java.util.concurrent.CompletableFuture.supplyAsync(() -> put(path, body), pool))
+          .toList();
+      java.util.List<Reply> replies = new java.util.ArrayList<>();
+      for (var call : calls) {
+        replies.add(call.get());
+      }
+      return replies;
+    } finally {
+      pool.shutdown();
+    }
+  }
+
   public Reply send(HttpRequest.Builder request) {
     if (authorization != null) {
       request.header("Authorization", authorization);

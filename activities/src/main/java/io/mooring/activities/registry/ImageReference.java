@@ -23,6 +23,15 @@ public record ImageReference(String registry, String path, String reference) {
     return new ImageReference(registry.toLowerCase(Locale.ROOT), path, tagOrDigest);
   }
 
+  /** Parses an image pinned by digest, {@code host/path@sha256:…}, as deployments pass them around. */
+  public static ImageReference pinned(String image) {
+    int at = image.indexOf('@');
+    if (at < 0) {
+      throw new IllegalArgumentException(image + " is not pinned by digest");
+    }
+    return of(image.substring(0, at), image.substring(at + 1));
+  }
+
   public boolean isDigest() {
     return reference.contains(":");
   }

@@ -40,8 +40,7 @@ public class RegressionActivitiesImpl implements RegressionActivities {
   public RegressionResult run(RunRegressionTests request) {
     var service = request.service();
     String container = ReplicaLabels.containerName(service.name(), request.deploymentId(), "regression");
-    int at = request.testImage().indexOf('@');
-    ImageReference image = ImageReference.of(request.testImage().substring(0, at), request.testImage().substring(at + 1));
+    ImageReference image = ImageReference.pinned(request.testImage());
     // Pull progress arrives on docker-java's thread; heartbeat through the context captured here.
     var context = Activity.getExecutionContext();
     runtime.pull(image, credentials.named(service.credentials()), () -> context.heartbeat(null));

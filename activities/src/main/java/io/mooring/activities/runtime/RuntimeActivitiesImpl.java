@@ -90,7 +90,7 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
 
   @Override
   public boolean hasImage(PullImage request) {
-    boolean present = runtime.hasImage(parse(request.image()));
+    boolean present = runtime.hasImage(ImageReference.pinned(request.image()));
     if (present) {
       log.append(request.deploymentId(), "pull.start", "Image " + request.image() + " is already present");
     }
@@ -99,7 +99,7 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
 
   @Override
   public void pull(PullImage request) {
-    ImageReference image = parse(request.image());
+    ImageReference image = ImageReference.pinned(request.image());
     log.append(request.deploymentId(), "pull.start", "Pulling " + image);
     // Pull progress arrives on docker-java's thread; heartbeat through the context captured here.
     var context = Activity.getExecutionContext();
@@ -212,11 +212,6 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
     } catch (RuntimeUnavailableException e) {
       return "";
     }
-  }
-
-  private static ImageReference parse(String image) {
-    int at = image.indexOf('@');
-    return ImageReference.of(image.substring(0, at), image.substring(at + 1));
   }
 
   private static List<String> names(List<Replica> replicas) {

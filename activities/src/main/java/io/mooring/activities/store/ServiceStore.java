@@ -23,24 +23,32 @@ public class ServiceStore {
   }
 
   public List<ServiceDefinition> findAll() {
-    Map<String, Map<String, String>> env = allEnv();
+    Map<String, Map<String, String>> env = envOf(null);
     return jdbc.sql("SELECT * FROM service ORDER BY name")
-        .query((rs, i) -> new ServiceDefinition(
-            rs.getString("name"),
-            rs.getString("repository"),
-            rs.getString("tag"),
-            rs.getString("digest"),
-            rs.getInt("replicas"),
-            rs.getInt("port"),
-            rs.getString("health_path"),
-            env.getOrDefault(rs.getString("name"), Map.of()),
-            rs.getString("regression_image"),
-            rs.getString("credentials")))
+        .query((rs, i) -> row(rs, env.getOrDefault(rs.getString("name"), Map.of())))
         .list();
   }
 
   public Optional<ServiceDefinition> find(String name) {
-    return findAll().stream().filter(s -> s.name().equals(name)).findFirst();
+    Map<String, String> env = envOf(name).getOrDefault(name, Map.of());
+    return jdbc.sql("SELECT * FROM service WHERE name = :name")
+        .param("name", name)
+        .query((rs, i) -> row(rs, env))
+        .optional();
+  }
+
+  private static ServiceDefinition row(java.sql.ResultSet rs, Map<String, String> env) throws java.sql.SQLException {
+    return new ServiceDefinition(
+        rs.getString("name"),
+        rs.getString("repository"),
+        rs.getString("tag"),
+        rs.getString("digest"),
+        rs.getInt("replicas"),
+        rs.getInt("port"),
+        rs.getString("health_path"),
+        env,
+        rs.getString("regression_image"),
+        rs.getString("credentials"));
   }
 
   /**
@@ -98,11 +106,14 @@ public class ServiceStore {
     return columns;
   }
 
-  private Map<String, Map<String, String>> allEnv() {
+  /** Environment variables by service: of one service, or of all when {@code service} is null. */
+  private Map<String, Map<String, String>> envOf(String service) {
     Map<String, Map<String, String>> env = new HashMap<>();
-    jdbc.sql("SELECT service, name, val FROM service_env").query(rs -> {
-      env.computeIfAbsent(rs.getString("service"), k -> new HashMap<>())
-          .put(rs.getString("name"), rs.getString("val"));
+    var statement = service == null
+        ? jdbc.sql("SELECT service, name, val FROM service_env")
+        : jdbc.sql("SELECT service, name, val FROM service_env WHERE service = :service").param("service", service);
+    statement.query(rs -> {
+      env.computeIfAbsent(rs.getString("service"), k -> new HashMap<>()).put(rs.getString("name"), rs.getString("val"));
     });
     return env;
   }

@@ -3,9 +3,9 @@ package io.mooring.api.harmony;
 import java.util.regex.Pattern;
 
 /** Docker's rule for image tags, and the sentence Harmony answers with when a tag breaks it. */
-final class TagRule {
+public final class TagRule {
 
-  static final String SENTENCE = "A tag name may contain lowercase and uppercase characters, digits, "
+  public static final String SENTENCE = "A tag name may contain lowercase and uppercase characters, digits, "
       + "underscores, periods and dashes. A tag name may not start with a period or a dash and may "
       + "contain a maximum of 128 characters.";
 
@@ -13,7 +13,7 @@ final class TagRule {
 
   private TagRule() {}
 
-  static boolean allows(String tag) {
+  public static boolean allows(String tag) {
     return tag != null && TAG.matcher(tag).matches();
   }
 }

@@ -2,6 +2,7 @@ package io.mooring.api.services;
 
 import io.mooring.activities.store.ServiceDefinition;
 import io.mooring.activities.store.ServiceStore;
+import io.mooring.api.harmony.TagRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,6 @@ class ServiceCatalogLoader implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(ServiceCatalogLoader.class);
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-  private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
   private static final Pattern REPOSITORY = Pattern.compile("[a-z0-9.:\\[\\]-]+(/[a-z0-9._-]+)+|[a-z0-9._-]+");
 
   private final MooringSettings settings;
@@ -75,7 +75,7 @@ class ServiceCatalogLoader implements ApplicationRunner {
       if (entry.repository() == null || !REPOSITORY.matcher(entry.repository()).matches()) {
         problems.add(where + ": repository must be an image repository such as 127.0.0.1:5000/demo/web");
       }
-      if (entry.tag() == null || !TAG.matcher(entry.tag()).matches()) {
+      if (!TagRule.allows(entry.tag())) {
         problems.add(where + ": tag must be a valid Docker tag");
       }
       int replicas = entry.replicas() == null ? 1 : entry.replicas();

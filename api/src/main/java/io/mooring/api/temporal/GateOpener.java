@@ -1,11 +1,6 @@
 package io.mooring.api.temporal;
 
-import io.mooring.activities.TaskQueues;
-import io.mooring.workflows.gate.DeploymentGate;
-import io.mooring.workflows.gate.GateState;
-import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
+import io.mooring.workflows.gate.GateClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -18,21 +13,16 @@ class GateOpener implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(GateOpener.class);
 
-  private final WorkflowClient client;
+  private final GateClient gate;
 
-  GateOpener(WorkflowClient client) {
-    this.client = client;
+  GateOpener(GateClient gate) {
+    this.gate = gate;
   }
 
   @Override
   public void run(ApplicationArguments args) {
     try {
-      DeploymentGate gate = client.newWorkflowStub(DeploymentGate.class, WorkflowOptions.newBuilder()
-          .setWorkflowId(DeploymentGate.WORKFLOW_ID)
-          .setTaskQueue(TaskQueues.MOORING)
-          .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-          .build());
-      WorkflowClient.start(gate::run, GateState.initial());
+      gate.open();
     } catch (RuntimeException e) {
       // Not fatal: every gate change is an update-with-start and brings the gate up on first use.
       log.warn("Could not start the deployment gate yet: {}", e.getMessage());

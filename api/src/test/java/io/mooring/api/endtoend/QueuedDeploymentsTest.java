@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -23,21 +21,11 @@ class QueuedDeploymentsTest extends RealMooringTest {
 
   @Test
   void aHundredQueuedDeploymentsAllRunOneAfterAnotherWithoutOverlap() throws Exception {
-    List<Reply> replies = new ArrayList<>();
-    var pool = Executors.newFixedThreadPool(FLEET);
-    try {
-      List<CompletableFuture<Reply>> calls = new ArrayList<>();
-      for (int i = 0; i < FLEET; i++) {
-        String service = "q-%03d".formatted(i);
-        calls.add(CompletableFuture.supplyAsync(
-            () -> http.put("/service-image-tag/" + service + "?queue=true", "{\"tag\": \"1.1.0\"}"), pool));
-      }
-      for (CompletableFuture<Reply> call : calls) {
-        replies.add(call.get());
-      }
-    } finally {
-      pool.shutdown();
+    List<String> paths = new ArrayList<>();
+    for (int i = 0; i < FLEET; i++) {
+      paths.add("/service-image-tag/q-%03d".formatted(i) + "?queue=true");
     }
+    List<Reply> replies = http.putAllAtOnce(paths, "{\"tag\": \"1.1.0\"}");
     assertThat(replies).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(202));
 
     List<Turn> turns = new ArrayList<>();

@@ -11,8 +11,6 @@ import io.mooring.api.Http.Reply;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -26,21 +24,11 @@ class ConcurrentDeploymentsTest extends EmbeddedMooringTest {
     http.put("/service-deployments-state", "{\"enabled\": true}");
     int before = history();
 
-    List<Reply> replies = new ArrayList<>();
-    var pool = Executors.newFixedThreadPool(MANY);
-    try {
-      List<CompletableFuture<Reply>> calls = new ArrayList<>();
-      for (int i = 0; i < MANY; i++) {
-        String service = "fleet-%03d".formatted(i);
-        calls.add(CompletableFuture.supplyAsync(
-            () -> http.put("/service-image-tag/" + service, "{\"tag\": \"1.1.0\"}"), pool));
-      }
-      for (CompletableFuture<Reply> call : calls) {
-        replies.add(call.get());
-      }
-    } finally {
-      pool.shutdown();
+    List<String> paths = new ArrayList<>();
+    for (int i = 0; i < MANY; i++) {
+      paths.add("/service-image-tag/fleet-%03d".formatted(i) + "");
     }
+    List<Reply> replies = http.putAllAtOnce(paths, "{\"tag\": \"1.1.0\"}");
 
     List<Reply> admitted = replies.stream().filter(r -> r.status() == 202).toList();
     assertThat(admitted).hasSize(1);

@@ -32,6 +32,11 @@ public class GateClient {
     this.client = client;
   }
 
+  /** Starts the gate workflow unless it runs already. */
+  public void open() {
+    WorkflowClient.start(newGate()::run, GateState.initial());
+  }
+
   public GateState state() {
     try {
       return client.newWorkflowStub(DeploymentGate.class, DeploymentGate.WORKFLOW_ID).state();
@@ -60,12 +65,17 @@ public class GateClient {
     return update(gate -> gate::turn, request, Decision.class);
   }
 
-  private <A, R> R update(Function<DeploymentGate, Functions.Func1<A, R>> method, A argument, Class<R> result) {
-    DeploymentGate gate = client.newWorkflowStub(DeploymentGate.class, WorkflowOptions.newBuilder()
+  /** A stub that starts the gate if needed and otherwise joins the running one. */
+  private DeploymentGate newGate() {
+    return client.newWorkflowStub(DeploymentGate.class, WorkflowOptions.newBuilder()
         .setWorkflowId(DeploymentGate.WORKFLOW_ID)
         .setTaskQueue(TaskQueues.MOORING)
         .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
         .build());
+  }
+
+  private <A, R> R update(Function<DeploymentGate, Functions.Func1<A, R>> method, A argument, Class<R> result) {
+    DeploymentGate gate = newGate();
     return WorkflowClient.executeUpdateWithStart(
         method.apply(gate),
         argument,
