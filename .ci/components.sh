@@ -49,8 +49,8 @@ docker_up() {
   mkdir -p "$WORK/docker"
   if DOCKER_HOST=unix://$WORK/docker.sock docker info >/dev/null 2>&1; then return; fi
   log "starting dockerd"
-  dockerd --host "unix://$WORK/docker.sock" --data-root "$WORK/docker/data" --exec-root "$WORK/docker/exec" \
-    --pidfile "$WORK/docker.pid" --bridge=none --iptables=false >"$WORK/dockerd.log" 2>&1 &
+  setsid dockerd --host "unix://$WORK/docker.sock" --data-root "$WORK/docker/data" --exec-root "$WORK/docker/exec" \
+    --pidfile "$WORK/docker.pid" --bridge=none --iptables=false </dev/null >"$WORK/dockerd.log" 2>&1 &
   wait_for 60 dockerd env DOCKER_HOST="unix://$WORK/docker.sock" docker info
 }
 
@@ -90,7 +90,7 @@ registries_up() {
     local name=${pair%%:*} port=${pair##*:}
     if curl -s -o /dev/null "http://127.0.0.1:$port/v2/"; then continue; fi
     log "starting $name on 127.0.0.1:$port"
-    /usr/bin/docker-registry serve "$WORK/$name.yml" >"$WORK/$name.log" 2>&1 &
+    setsid /usr/bin/docker-registry serve "$WORK/$name.yml" </dev/null >"$WORK/$name.log" 2>&1 &
     echo $! >"$WORK/$name.pid"
     wait_for 30 "$name" curl -s -o /dev/null "http://127.0.0.1:$port/v2/"
   done
@@ -124,8 +124,8 @@ temporal_up() {
   temporal_binary
   if "$TEMPORAL_BIN" operator cluster health --address "127.0.0.1:$TEMPORAL_PORT" >/dev/null 2>&1; then return; fi
   log "starting the Temporal dev server on 127.0.0.1:$TEMPORAL_PORT (UI on $TEMPORAL_UI_PORT)"
-  "$TEMPORAL_BIN" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" \
-    --db-filename "$WORK/temporal.db" --log-level warn >"$WORK/temporal.log" 2>&1 &
+  setsid "$TEMPORAL_BIN" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" \
+    --db-filename "$WORK/temporal.db" --log-level warn </dev/null >"$WORK/temporal.log" 2>&1 &
   echo $! >"$WORK/temporal.pid"
   wait_for 60 temporal "$TEMPORAL_BIN" operator cluster health --address "127.0.0.1:$TEMPORAL_PORT"
 }
@@ -144,6 +144,8 @@ export MOORING_E2E_TEMPORAL_CLI=$TEMPORAL_BIN
 ENV
 }
 
+pg_version() { ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -1; }
+
 stop_pid() { # stop_pid FILE: stop the process whose pid is in FILE and wait until it is gone
   [ -f "$1" ] || return 0
   local pid; pid=$(cat "$1")
@@ -161,11 +163,15 @@ down() {
     DOCKER_HOST=unix://$WORK/docker.sock docker ps -aq | xargs -r env DOCKER_HOST=unix://$WORK/docker.sock docker rm -f >/dev/null 2>&1 || true
   fi
   stop_pid "$WORK/docker.pid"
+  if pg_lsclusters -h 2>/dev/null | grep -q "^$(pg_version) *main .*online"; then
+    pg_ctlcluster "$(pg_version)" main stop -m fast
+  fi
+  # Whatever still runs from this folder (a containerd or shim that outlived dockerd) goes too: a
+  # process left behind would outlive the CI run that started it.
+  pgrep -f "$WORK/" | xargs -r kill -9 2>/dev/null || true
   # dockerd can leave mounts behind (network namespaces, overlay layers); they keep the folder busy.
   grep -o " $WORK/[^ ]*" /proc/mounts 2>/dev/null | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
 }
-
-pg_version() { ls /usr/lib/postgresql | sort -n | tail -1; }
 
 case "${1:-up}" in
   restart-temporal)
