@@ -6,7 +6,8 @@
 #   .ci/components.sh up      install what is missing and start everything
 #   .ci/components.sh down    stop what 'up' started
 #   .ci/components.sh env     print the environment variables that point at the components
-#   .ci/components.sh restart-temporal | stop-postgres | start-postgres   faults for the outage tests
+#   .ci/components.sh restart-temporal | restart-docker | stop-postgres | start-postgres
+#                                           faults for the outage tests
 set -euo pipefail
 
 WORK=${MOORING_CI_DIR:-/tmp/mooring-ci}
@@ -146,11 +147,11 @@ ENV
 
 pg_version() { ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -1; }
 
-stop_pid() { # stop_pid FILE: stop the process whose pid is in FILE and wait until it is gone
+stop_pid() { # stop_pid FILE [SECONDS]: stop the process whose pid is in FILE and wait until it is gone
   [ -f "$1" ] || return 0
   local pid; pid=$(cat "$1")
   kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  for _ in $(seq 1 $(( ${2:-10} * 10 ))); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   kill -9 "$pid" 2>/dev/null || true
   rm -f "$1"
 }
@@ -162,7 +163,7 @@ down() {
   if DOCKER_HOST=unix://$WORK/docker.sock docker info >/dev/null 2>&1; then
     DOCKER_HOST=unix://$WORK/docker.sock docker ps -aq | xargs -r env DOCKER_HOST=unix://$WORK/docker.sock docker rm -f >/dev/null 2>&1 || true
   fi
-  stop_pid "$WORK/docker.pid"
+  stop_pid "$WORK/docker.pid" 30
   if pg_lsclusters -h 2>/dev/null | grep -q "^$(pg_version) *main .*online"; then
     pg_ctlcluster "$(pg_version)" main stop -m fast
   fi
@@ -178,6 +179,11 @@ case "${1:-up}" in
     stop_pid "$WORK/temporal.pid"
     temporal_up
     ;;
+  restart-docker)
+    # A graceful daemon stop: it stops every container on the way down, as a host reboot would.
+    stop_pid "$WORK/docker.pid" 30
+    docker_up
+    ;;
   stop-postgres) pg_ctlcluster "$(pg_version)" main stop ;;
   start-postgres) pg_ctlcluster "$(pg_version)" main start ;;
   up)
@@ -191,5 +197,5 @@ case "${1:-up}" in
     ;;
   down) down ;;
   env) print_env ;;
-  *) echo "usage: $0 up|down|env" >&2; exit 2 ;;
+  *) echo "usage: $0 up|down|env|restart-temporal|restart-docker|stop-postgres|start-postgres" >&2; exit 2 ;;
 esac

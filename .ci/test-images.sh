@@ -2,7 +2,8 @@
 # Builds the end-to-end test images FROM scratch with Debian's static busybox and pushes every tag
 # to both test registries. Nothing is pulled from the internet.
 #
-#   web:        1.0.0 1.1.0 1.2.0 (healthy), 2.0.0-broken (never healthy: no /health)
+#   web:        1.0.0 1.1.0 1.2.0 (healthy), 1.3.0-slow-start (healthy 3 s after it starts),
+#               2.0.0-broken (never healthy: no /health)
 #   web-tests:  1.0.0 and latest (check the version), 1.0.1-fail (always fails), 1.0.2-slow (15 s, then checks)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -29,12 +30,13 @@ push_everywhere() { # push_everywhere LOCAL_IMAGE NAME:TAG
 docker login -u "$MOORING_E2E_REGISTRY_USER" --password-stdin "$MOORING_E2E_AUTH_REGISTRY" \
   <"$MOORING_E2E_REGISTRY_PASSWORD_FILE" >/dev/null 2>&1
 
-for tag in 1.0.0 1.1.0 1.2.0 2.0.0-broken; do
+for tag in 1.0.0 1.1.0 1.2.0 1.3.0-slow-start 2.0.0-broken; do
   dir=$build/web-$tag
   rootfs "$dir/rootfs"; mkdir -p "$dir/rootfs/www"
   echo "$tag" >"$dir/rootfs/www/version"
   [ "$tag" = 2.0.0-broken ] || echo ok >"$dir/rootfs/www/health"
   cp "$here/images/web/Dockerfile" "$dir/"
+  [ "$tag" != 1.3.0-slow-start ] || echo "ENV STARTUP_DELAY=3" >>"$dir/Dockerfile"
   docker build -q -t "mooring-test/web:$tag" "$dir" >/dev/null 2>"$build/build.log" || { cat "$build/build.log"; exit 1; }
   push_everywhere "mooring-test/web:$tag" "web:$tag"
 done

@@ -56,7 +56,8 @@ public class RegressionActivitiesImpl implements RegressionActivities {
           Map.of("MOORING_SERVICE_URL", request.serviceUrl(),
               "MOORING_SERVICE", service.name(),
               "MOORING_TAG", request.tag()),
-          List.of()));
+          List.of(),
+          false));
     }
     log.append(request.deploymentId(), "regression.start", "Running regression tests " + image
         + " against " + request.serviceUrl());
@@ -85,8 +86,12 @@ public class RegressionActivitiesImpl implements RegressionActivities {
       Activity.getExecutionContext().heartbeat(null);
       ContainerStatus status = runtime.status(container).orElseThrow(() ->
           ApplicationFailure.newFailure("Regression test container " + container + " disappeared", "RegressionLost"));
-      if (!status.running()) {
+      if (status.exited()) {
         return status;
+      }
+      if (!status.running()) {
+        // Created but never started: the engine went away between the two.
+        runtime.start(container);
       }
       if (Instant.now().isAfter(deadline)) {
         runtime.remove(container);

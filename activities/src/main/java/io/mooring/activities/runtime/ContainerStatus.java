@@ -5,10 +5,12 @@ import java.util.Map;
 /**
  * A container as the engine reports it now.
  *
- * @param state the engine's word for it: created, running, exited, dead, …
+ * @param state the engine's word for it: created, running, restarting, exited, dead, …
  * @param exitCode meaningful once it has exited
+ * @param restarts how often the engine restarted it by its restart policy (0 where not known)
  */
-public record ContainerStatus(String name, String state, int exitCode, String error, Map<String, String> labels) {
+public record ContainerStatus(
+    String name, String state, int exitCode, String error, Map<String, String> labels, int restarts) {
 
   public boolean running() {
     return "running".equals(state);

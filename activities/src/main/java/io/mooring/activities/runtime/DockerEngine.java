@@ -13,6 +13,7 @@ import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
@@ -23,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,8 @@ import java.util.function.Supplier;
  * networking: each listens on the port Mooring gives it in {@code PORT}.
  */
 public class DockerEngine implements ContainerRuntime, AutoCloseable {
+
+  private static final Duration PULL_TIMEOUT = Duration.ofMinutes(10);
 
   private final String host;
   private final DockerClient docker;
@@ -76,13 +80,26 @@ public class DockerEngine implements ContainerRuntime, AutoCloseable {
           .withUsername(c.username())
           .withPassword(c.password())));
       try {
-        command.exec(new PullImageResultCallback() {
+        var pulling = command.exec(new PullImageResultCallback() {
           @Override
           public void onNext(PullResponseItem item) {
             progress.run();
             super.onNext(item);
           }
-        }).awaitCompletion(10, TimeUnit.MINUTES);
+        });
+        // Progress is reported every second even when the engine says nothing for a while (a slow
+        // registry): it proves this worker is alive, so only a dead one is replaced.
+        Instant deadline = Instant.now().plus(PULL_TIMEOUT);
+        while (!pulling.awaitCompletion(1, TimeUnit.SECONDS)) {
+          progress.run();
+          if (Instant.now().isAfter(deadline)) {
+            pulling.close();
+            throw new RuntimeUnavailableException("Docker Engine at " + host + " did not finish pulling " + image
+                + " within " + PULL_TIMEOUT.toMinutes() + " min", null);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new RuntimeUnavailableException("Interrupted while pulling " + image, e);
@@ -112,7 +129,9 @@ public class DockerEngine implements ContainerRuntime, AutoCloseable {
               .withName(spec.name())
               .withLabels(spec.labels())
               .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
-              .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host"));
+              .withHostConfig(HostConfig.newHostConfig()
+                  .withNetworkMode("host")
+                  .withRestartPolicy(spec.comesBackWithEngine() ? RestartPolicy.unlessStoppedRestart() : RestartPolicy.noRestart()));
           if (!spec.command().isEmpty()) {
             create.withCmd(spec.command());
           }
@@ -137,7 +156,8 @@ public class DockerEngine implements ContainerRuntime, AutoCloseable {
             state.getStatus(),
             state.getExitCodeLong() == null ? 0 : state.getExitCodeLong().intValue(),
             state.getError(),
-            inspect.getConfig().getLabels() == null ? Map.of() : inspect.getConfig().getLabels()));
+            inspect.getConfig().getLabels() == null ? Map.of() : inspect.getConfig().getLabels(),
+            inspect.getRestartCount() == null ? 0 : inspect.getRestartCount()));
       } catch (NotFoundException e) {
         return Optional.empty();
       }
@@ -156,7 +176,8 @@ public class DockerEngine implements ContainerRuntime, AutoCloseable {
             c.getState(),
             0,
             null,
-            c.getLabels() == null ? Map.of() : c.getLabels()))
+            c.getLabels() == null ? Map.of() : c.getLabels(),
+            0))
         .toList());
   }
 

@@ -33,6 +33,10 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
 
   private static final Duration QUICK_POLL = Duration.ofMillis(20);
   private static final Duration POLL = Duration.ofMillis(250);
+  /** Restarts by the engine's restart policy during one watch that mean "it keeps crashing". */
+  static final int CRASHES_TOLERATED = 3;
+  /** How long a replica may stay down, the engine answering, before it counts as failed. */
+  static final Duration DOWN_AT_MOST = Duration.ofSeconds(3);
 
   private final ContainerRuntime runtime;
   private final ReplicaHealth health;
@@ -118,7 +122,8 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
         request.image(),
         ReplicaLabels.replica(service.name(), request.deploymentId(), replica, request.tag()),
         env,
-        List.of()));
+        List.of(),
+        true));
     log.append(request.deploymentId(), "replica-" + replica.index() + ".start", "Started replica "
         + replica.index() + " of " + service.replicas() + " as " + replica.container() + " on port " + replica.port());
     return watch(request.deploymentId(), service, replica, settings.quickHealthWindow(), false);
@@ -136,22 +141,42 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
 
   /**
    * Watches a replica for up to {@code window}: true once it is healthy, false when the window ends
-   * first. A replica that exits fails at once. Polls often at first, since most start quickly.
+   * first. Polls often at first, since most start quickly.
+   *
+   * <p>A replica seen not running is not failed on sight. Replicas come back with the engine, so
+   * one that stopped because the engine itself is going down will run again once the engine is
+   * back: the engine becoming unreachable meanwhile makes this attempt fail in a retryable way.
+   * A replica that really crashes is restarted by the engine too, so it fails once it crashed
+   * {@link #CRASHES_TOLERATED} times, or stayed down for {@link #DOWN_AT_MOST} with the engine up.
    */
   private boolean watch(UUID deploymentId, ServiceDefinition service, Replica replica, Duration window, boolean heartbeat) {
     String which = describe(service, replica);
     Instant started = Instant.now();
     Instant deadline = started.plus(window);
+    Integer restartsBefore = null;
+    Instant downSince = null;
     while (true) {
       if (heartbeat) {
         Activity.getExecutionContext().heartbeat(null);
       }
       ContainerStatus status = runtime.status(replica.container()).orElseThrow(() ->
           ApplicationFailure.newNonRetryableFailure(which + " disappeared before it became healthy", "ReplicaUnhealthy"));
-      if (!status.running()) {
-        throw ApplicationFailure.newNonRetryableFailure(which + " exited with code " + status.exitCode()
-            + " before it became healthy" + lastOutput(replica.container()), "ReplicaUnhealthy");
+      restartsBefore = restartsBefore == null ? status.restarts() : restartsBefore;
+      int crashes = status.restarts() - restartsBefore;
+      if (crashes >= CRASHES_TOLERATED) {
+        throw ApplicationFailure.newNonRetryableFailure(which + " keeps exiting: the engine restarted it " + crashes
+            + " times before it became healthy" + lastOutput(replica.container()), "ReplicaUnhealthy");
       }
+      if (!status.running()) {
+        downSince = downSince == null ? Instant.now() : downSince;
+        if (Duration.between(downSince, Instant.now()).compareTo(DOWN_AT_MOST) >= 0) {
+          throw ApplicationFailure.newNonRetryableFailure(which + " exited with code " + status.exitCode()
+              + " before it became healthy" + lastOutput(replica.container()), "ReplicaUnhealthy");
+        }
+        sleep(POLL);
+        continue;
+      }
+      downSince = null;
       Duration running = Duration.between(started, Instant.now());
       boolean ready = service.healthPath() == null
           ? running.compareTo(settings.readyAfter()) >= 0

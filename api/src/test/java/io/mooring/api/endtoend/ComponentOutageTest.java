@@ -56,6 +56,30 @@ class ComponentOutageTest extends RealMooringTest {
     assertThat(http.get("/service-deployments-state").json().get("enabled").asBoolean()).isTrue();
   }
 
+  @Test
+  void aRolloutRidesOutARestartOfTheDockerDaemon() throws Exception {
+    runningVersion("e2e-web", "1.1.0");
+    // Each replica of this tag needs 3 s to become healthy: the restart lands in the middle of replica 2.
+    Reply accepted = http.put("/service-image-tag/e2e-web", "{\"tag\": \"1.3.0-slow-start\"}");
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+    String id = idOf(accepted);
+    await().atMost(DEPLOYMENT).pollInterval(Duration.ofMillis(50))
+        .until(() -> logOf(id).stream().anyMatch(l -> l.startsWith("Started replica 2 of 3")));
+
+    components("restart-docker");
+
+    JsonNode finished = awaitEnd(id);
+    assertThat(finished.get("status").asString()).as(finished.toString()).isEqualTo("successful");
+    assertThat(replicas("e2e-web")).hasSize(3);
+    assertRunsExactly("e2e-web", replicas("e2e-web").stream().map(c -> c.name()).sorted().toList(), "1.3.0-slow-start");
+    List<String> log = logOf(finished);
+    assertThat(log).doesNotHaveDuplicates()
+        .anyMatch(l -> l.startsWith("Replica 2 of 3") && l.contains("is healthy"))
+        .anyMatch(l -> l.startsWith("Replica 3 of 3") && l.contains("is healthy"))
+        .contains("[regression] PASS: the service answers version 1.3.0-slow-start");
+    assertThat(http.get("/service-deployments-state").json().get("enabled").asBoolean()).isTrue();
+  }
+
   /** A deployment whose regression tests take 15 s: long enough to pull something out from under it. */
   private String startSlowDeployment(String tag) {
     Reply accepted = http.put("/service-image-tag/e2e-web",

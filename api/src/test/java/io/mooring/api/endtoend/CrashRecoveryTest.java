@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -41,12 +42,18 @@ class CrashRecoveryTest {
   private static final int RUNS = Integer.getInteger("mooring.crash-runs", 3);
 
   private static MooringProcess mooring;
+  private static HoldingProxy registry;
   private static DockerEngine docker;
   private static Http http;
   private static String current = "1.0.0";
 
-  /** Where to pull the plug, and how the deployment must end after the restart. */
+  /**
+   * Where to pull the plug, and how the deployment must end after the restart. Validation is
+   * caught by holding the registry's answer; every other point by a line of the deployment's log.
+   */
   enum CrashPoint {
+    DURING_VALIDATION(null, "1.0.0", true),
+    RIGHT_AFTER_ADMISSION(l -> true, "1.0.0", true),
     HOLDING_THE_GATE("Took the service deployment lock"::equals, "1.0.0", true),
     ROLLING_OUT_REPLICA_1(l -> l.startsWith("Started replica 1 of 3"), "1.0.0", true),
     ROLLING_OUT_REPLICA_2(l -> l.startsWith("Started replica 2 of 3"), "1.0.0", true),
@@ -78,6 +85,7 @@ class CrashRecoveryTest {
   @BeforeAll
   static void startMooring() throws Exception {
     Path data = Files.createTempDirectory("mooring-crash");
+    registry = new HoldingProxy(REAL.registry());
     Files.writeString(data.resolve("services.yml"), """
         services:
           - name: %s
@@ -87,7 +95,7 @@ class CrashRecoveryTest {
             port: 29080
             health-path: /health
             regression-image: %s/demo/web-tests
-        """.formatted(SERVICE, REAL.registry(), REPLICAS, REAL.registry()));
+        """.formatted(SERVICE, registry.address(), REPLICAS, registry.address()));
     int port;
     try (var socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -118,6 +126,9 @@ class CrashRecoveryTest {
     if (docker != null) {
       docker.close();
     }
+    if (registry != null) {
+      registry.close();
+    }
   }
 
   @ParameterizedTest(name = "kill -9 while {0}, run {1}")
@@ -125,19 +136,39 @@ class CrashRecoveryTest {
   void aDeploymentSurvivesMooringBeingKilled(CrashPoint point, int run) throws Exception {
     String before = current;
     String next = before.equals("1.1.0") ? "1.2.0" : "1.1.0";
-    Reply accepted = http.put("/service-image-tag/" + SERVICE,
-        "{\"tag\": \"" + next + "\", \"regression_test_version\": \"" + point.tests + "\"}");
-    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
-    String id = idOf(accepted);
-
-    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
-        .until(() -> logOf(id).stream().anyMatch(point.line));
-    java.time.Instant killedAt = java.time.Instant.now();
-    mooring.kill();
-    mooring.start();
+    String body = "{\"tag\": \"" + next + "\", \"regression_test_version\": \"" + point.tests + "\"}";
+    String id;
+    java.time.Instant killedAt;
+    if (point == CrashPoint.DURING_VALIDATION) {
+      List<String> earlier = deploymentIds();
+      registry.hold();
+      CompletableFuture<Reply> put = CompletableFuture.supplyAsync(() -> http.put("/service-image-tag/" + SERVICE, body));
+      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> registry.held() > 0);
+      killedAt = java.time.Instant.now();
+      mooring.kill();
+      registry.letThrough();
+      // The caller never hears back; the deployment it asked for still happens, exactly once.
+      assertThat(put).failsWithin(Duration.ofSeconds(30));
+      mooring.start();
+      id = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250))
+          .until(() -> deploymentIds().stream().filter(d -> !earlier.contains(d)).toList(), fresh -> !fresh.isEmpty())
+          .get(0);
+    } else {
+      Reply accepted = http.put("/service-image-tag/" + SERVICE, body);
+      assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+      id = idOf(accepted);
+      String admitted = id;
+      await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
+          .until(() -> logOf(admitted).stream().anyMatch(point.line));
+      killedAt = java.time.Instant.now();
+      mooring.kill();
+      mooring.start();
+    }
+    assertThat(deploymentIds().stream().filter(d -> d.equals(id))).as("recorded once").hasSize(1);
 
     JsonNode finished = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
         .until(() -> http.get("/service-deployment/" + id).json(), d -> !"running".equals(d.get("status").asString()));
+    assertThat(deploymentIds()).as("no second deployment appeared").first().isEqualTo(id);
     String expected = point.succeeds ? next : before;
     assertThat(finished.get("status").asString()).as(finished.toString())
         .isEqualTo(point.succeeds ? "successful" : "failed");
@@ -191,6 +222,14 @@ class CrashRecoveryTest {
     String id = idOf(accepted);
     return await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
         .until(() -> http.get("/service-deployment/" + id).json(), d -> !"running".equals(d.get("status").asString()));
+  }
+
+  /** Ids of the service's deployments, newest first. */
+  private static List<String> deploymentIds() {
+    List<String> ids = new ArrayList<>();
+    http.get("/service-deployment?service=" + SERVICE + "&limit=100").json()
+        .forEach(d -> ids.add(d.get("deploymentId").asString()));
+    return ids;
   }
 
   private static List<String> logOf(String id) {

@@ -158,9 +158,12 @@ abstract class RealMooringTest {
   }
 
   List<String> logOf(JsonNode deployment) {
+    return logOf(deployment.get("deploymentId").asString());
+  }
+
+  List<String> logOf(String id) {
     List<String> lines = new ArrayList<>();
-    http.get("/deployment-logs/" + deployment.get("deploymentId").asString()).json()
-        .forEach(l -> lines.add(l.get("line").asString()));
+    http.get("/deployment-logs/" + id).json().forEach(l -> lines.add(l.get("line").asString()));
     return lines;
   }
 

@@ -1,0 +1,178 @@
+package io.mooring.activities.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mooring.activities.registry.ImageReference;
+import io.mooring.activities.registry.RegistryCredentials;
+import io.mooring.activities.registry.RegistrySettings;
+import io.mooring.activities.runtime.RuntimeRequests.StartReplica;
+import io.mooring.activities.store.DeploymentLog;
+import io.mooring.activities.store.ServiceDefinition;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Starting a replica tells a replica that crashed from one that stopped because the engine itself
+ * went down: the first fails the rollout, the second is waited out.
+ */
+class ReplicaStartTest {
+
+  private static final ServiceDefinition WEB = new ServiceDefinition(
+      "web", "127.0.0.1:5000/demo/web", "1.0.0", null, 1, 28080, "/health", Map.of(), null, null);
+  private static final Replica REPLICA = new Replica("web-abc-1", 1, 28081, false);
+
+  private final ScriptedEngine engine = new ScriptedEngine();
+  private final ScriptedHealth health = new ScriptedHealth();
+  private final List<String> log = new ArrayList<>();
+  private final RuntimeActivitiesImpl activities = new RuntimeActivitiesImpl(
+      engine, health, new RegistrySettings(Map.of(), null), new RecordingLog(log),
+      new RuntimeSettings("unix:///nowhere.sock", Duration.ofSeconds(60), Duration.ofSeconds(2),
+          Duration.ofSeconds(5), Duration.ofSeconds(2)));
+
+  @Test
+  void reportsAReplicaHealthyOnceItAnswers() {
+    engine.then(() -> state("running", 0)).then(() -> state("running", 0));
+    health.answers = true;
+
+    assertThat(start()).isTrue();
+    assertThat(log).contains("Replica 1 of 1 (web-abc-1) is healthy (/health answered on port 28081)");
+  }
+
+  @Test
+  void failsAReplicaThatTheEngineKeepsRestarting() {
+    engine.then(() -> state("running", 0)).then(() -> state("restarting", 1)).then(() -> state("running", 2))
+        .then(() -> state("running", 3));
+
+    assertThatThrownBy(this::start).isInstanceOf(ApplicationFailure.class)
+        .hasMessageContaining("keeps exiting: the engine restarted it 3 times before it became healthy")
+        .satisfies(e -> assertThat(((ApplicationFailure) e).isNonRetryable()).isTrue());
+  }
+
+  @Test
+  void failsAReplicaThatStaysDownWhileTheEngineAnswers() {
+    engine.then(() -> state("exited", 0));
+
+    long started = System.nanoTime();
+    assertThatThrownBy(this::start).isInstanceOf(ApplicationFailure.class)
+        .hasMessageContaining("exited with code 1 before it became healthy");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(RuntimeActivitiesImpl.DOWN_AT_MOST);
+  }
+
+  @Test
+  void waitsForTheEngineWhenTheReplicaStoppedBecauseTheEngineWentDown() {
+    engine.then(() -> state("running", 0)).then(() -> state("exited", 0)).then(() -> {
+      throw new RuntimeUnavailableException("Docker Engine at unix:///nowhere.sock is unreachable", null);
+    });
+
+    // Retryable: the next attempt finds the replica that the engine started again on its way back.
+    assertThatThrownBy(this::start).isInstanceOf(RuntimeUnavailableException.class);
+  }
+
+  @Test
+  void carriesOnWithAReplicaThatTheEngineStartedAgain() {
+    engine.then(() -> state("exited", 0)).then(() -> state("exited", 0)).then(() -> state("running", 0));
+    health.answers = true;
+
+    assertThat(start()).isTrue();
+  }
+
+  private boolean start() {
+    return activities.startReplica(new StartReplica(UUID.randomUUID(), WEB, "127.0.0.1:5000/demo/web@sha256:"
+        + "0".repeat(64), "1.0.0", REPLICA));
+  }
+
+  private static ContainerStatus state(String state, int restarts) {
+    return new ContainerStatus(REPLICA.container(), state, "running".equals(state) ? 0 : 1, null, Map.of(), restarts);
+  }
+
+  /** Answers status with the next scripted step; the last step repeats. */
+  private static final class ScriptedEngine implements ContainerRuntime {
+    private final Deque<Supplier<ContainerStatus>> steps = new ConcurrentLinkedDeque<>();
+
+    ScriptedEngine then(Supplier<ContainerStatus> step) {
+      steps.add(step);
+      return this;
+    }
+
+    @Override
+    public Optional<ContainerStatus> status(String name) {
+      return Optional.of(steps.size() > 1 ? steps.poll().get() : steps.peek().get());
+    }
+
+    @Override
+    public String endpoint() {
+      return "unix:///nowhere.sock";
+    }
+
+    @Override
+    public boolean ping() {
+      return true;
+    }
+
+    @Override
+    public void pull(ImageReference image, Optional<RegistryCredentials> credentials, Runnable progress) {}
+
+    @Override
+    public boolean hasImage(ImageReference image) {
+      return true;
+    }
+
+    @Override
+    public void run(ContainerSpec spec) {
+      assertThat(spec.comesBackWithEngine()).as("a replica comes back with the engine").isTrue();
+    }
+
+    @Override
+    public List<ContainerStatus> list(Map<String, String> labels) {
+      return List.of();
+    }
+
+    @Override
+    public void start(String name) {}
+
+    @Override
+    public void stop(String name) {}
+
+    @Override
+    public void remove(String name) {}
+
+    @Override
+    public List<String> logs(String name, int tail) {
+      return List.of();
+    }
+  }
+
+  private static final class ScriptedHealth extends ReplicaHealth {
+    volatile boolean answers;
+
+    @Override
+    public boolean answers(int port, String path) {
+      return answers;
+    }
+  }
+
+  private static final class RecordingLog extends DeploymentLog {
+    private final List<String> lines;
+
+    RecordingLog(List<String> lines) {
+      super(null, Clock.systemUTC());
+      this.lines = lines;
+    }
+
+    @Override
+    public void append(UUID deploymentId, String step, String line) {
+      lines.add(line);
+    }
+  }
+}
