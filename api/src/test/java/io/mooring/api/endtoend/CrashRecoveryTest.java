@@ -147,9 +147,9 @@ class CrashRecoveryTest {
       killedAt = java.time.Instant.now();
       mooring.kill();
       registry.letThrough();
+      mooring.start();
       // The caller never hears back; the deployment it asked for still happens, exactly once.
       assertThat(put).failsWithin(Duration.ofSeconds(30));
-      mooring.start();
       id = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250))
           .until(() -> deploymentIds().stream().filter(d -> !earlier.contains(d)).toList(), fresh -> !fresh.isEmpty())
           .get(0);

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP forwarder on loopback in front of a registry that can hold new connections until told to
- * let them through. Validation asks the registry for the image's digest, so holding catches Mooring
+ * A TCP forwarder on loopback in front of a registry that can hold what callers send until told to
+ * let it through, on new and already open connections alike. Validation asks the registry for the image's digest, so holding catches Mooring
  * in the middle of validating, for as long as a test needs, instead of within a window of
  * milliseconds.
  */
@@ -51,13 +51,13 @@ final class HoldingProxy implements AutoCloseable {
     return "127.0.0.1:" + server.getLocalPort();
   }
 
-  /** From now on, new connections wait until {@link #letThrough()}. */
+  /** From now on, requests wait until {@link #letThrough()}. */
   void hold() {
     held.set(0);
     letThrough = new CountDownLatch(1);
   }
 
-  /** Connections waiting since {@link #hold()}. */
+  /** Requests waiting since {@link #hold()}. */
   int held() {
     return held.get();
   }
@@ -78,26 +78,31 @@ final class HoldingProxy implements AutoCloseable {
   }
 
   private void forward(Socket client) {
-    CountDownLatch gate = letThrough;
-    try (client) {
-      if (gate.getCount() > 0) {
-        held.incrementAndGet();
-        gate.await(HOLD_AT_MOST_SECONDS, TimeUnit.SECONDS);
-      }
-      try (Socket upstream = new Socket(upstreamHost, upstreamPort)) {
-        var back = connections.submit(() -> pump(upstream.getInputStream(), client.getOutputStream(), client));
-        pump(client.getInputStream(), upstream.getOutputStream(), upstream);
-        back.get();
-      }
+    try (client; Socket upstream = new Socket(upstreamHost, upstreamPort)) {
+      var back = connections.submit(() -> pump(upstream.getInputStream(), client.getOutputStream(), client, false));
+      pump(client.getInputStream(), upstream.getOutputStream(), upstream, true);
+      back.get();
     } catch (Exception connectionEnded) {
       // Either side hung up: the other one is closed with it.
     }
   }
 
-  /** Copies until the source ends, then tells the other side nothing more is coming. */
-  private static Void pump(InputStream from, OutputStream to, Socket toSocket) throws IOException {
-    from.transferTo(to);
-    to.flush();
+  /**
+   * Copies until the source ends, then tells the other side nothing more is coming. Bytes towards
+   * the registry wait while a hold is on.
+   */
+  private Void pump(InputStream from, OutputStream to, Socket toSocket, boolean holdable)
+      throws IOException, InterruptedException {
+    byte[] buffer = new byte[16 * 1024];
+    for (int read = from.read(buffer); read >= 0; read = from.read(buffer)) {
+      CountDownLatch gate = letThrough;
+      if (holdable && gate.getCount() > 0) {
+        held.incrementAndGet();
+        gate.await(HOLD_AT_MOST_SECONDS, TimeUnit.SECONDS);
+      }
+      to.write(buffer, 0, read);
+      to.flush();
+    }
     if (!toSocket.isClosed()) {
       toSocket.shutdownOutput();
     }
