@@ -83,7 +83,7 @@ start_mooring() { # starts the jar; returns once it answers HTTP, and sets ready
 }
 call() { curl -s -H "$auth" -H 'Content-Type: application/json' "$@"; }
 put_tag() { # put_tag SERVICE BODY [QUERY] -> deployment id
-  call -XPUT "$root/service-image-tag/$1$3" -d "$2" | json 'data["statusLink"].rsplit("/", 1)[1]'
+  call -XPUT "$root/service-image-tag/$1${3:-}" -d "$2" | json 'data["statusLink"].rsplit("/", 1)[1]'
 }
 await_end() { # await_end ID: waits (at most 5 min) until the deployment is no longer running
   for _ in $(seq 1 1200); do
@@ -146,6 +146,8 @@ for round in $(seq 1 "$RESTARTS"); do
     done
     [ -n "$resumed_ms" ] || { echo "deployment $id did not resume after the restart" >&2; exit 1; }
     echo $(( resumed_ms - ready_ms )) >>"$work/resume-$step"
+    printf 'round %s, %-7s: restarted in %5d ms, resumed %5d ms after (deployment %s)\n' "$round" "$step" \
+      $(( ready_ms - killed_ms )) $(( resumed_ms - ready_ms )) "$id"
     [ "$(await_end "$id")" = successful ] || { echo "deployment $id did not succeed after the restart" >&2; exit 1; }
     current=$next
   done

@@ -10,7 +10,8 @@ import java.time.Duration;
 /** Asks a replica on the loopback interface whether it is ready. */
 public class ReplicaHealth {
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  // Short: the wait that asks also heartbeats between questions, and must not go quiet for long.
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
   /** True when {@code http://127.0.0.1:<port><path>} answers 2xx. */
   public boolean answers(int port, String path) {

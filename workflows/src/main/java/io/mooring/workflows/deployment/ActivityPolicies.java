@@ -1,6 +1,7 @@
 package io.mooring.workflows.deployment;
 
 import io.mooring.activities.registry.RegistryActivities;
+import io.mooring.workflows.WorkerTakeover;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
@@ -24,8 +25,9 @@ import java.time.Duration;
  *       changed nothing.
  *   <li>Container changes (start, stop, remove, restore): retries ride out an engine restart
  *       (about a minute of attempts).
- *   <li>Waits: heartbeat within 10 s (they beat every second or faster), so the wait of a worker
- *       that died is handed to another within 10 s; an unhealthy replica or a test timeout is final, since
+ *   <li>Waits: heartbeat within {@link WorkerTakeover#HEARTBEAT} (they beat every second or faster),
+ *       so the wait of a worker that died is handed to another that soon; an unhealthy replica or a
+ *       test timeout is final, since
  *       retrying does not heal an image. Cancellation waits for the activity to stop, so a rollback
  *       never races a half-finished step.
  *   <li>Gate and history: must eventually happen, or the lock leaks or history lies. They retry
@@ -72,7 +74,7 @@ final class ActivityPolicies {
   static ActivityOptions waits() {
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofMinutes(30))
-        .setHeartbeatTimeout(Duration.ofSeconds(10))
+        .setHeartbeatTimeout(WorkerTakeover.HEARTBEAT)
         .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
         .setRetryOptions(RetryOptions.newBuilder()
             .setInitialInterval(Duration.ofSeconds(1))

@@ -1,6 +1,7 @@
 package io.mooring.workflows.deployment;
 
 import io.mooring.activities.TaskQueues;
+import io.mooring.workflows.WorkerTakeover;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
@@ -30,6 +31,7 @@ public class DeploymentClient {
         .setWorkflowId(DeploymentRequest.workflowId(request.deploymentId()))
         .setTaskQueue(TaskQueues.MOORING)
         .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
+        .setWorkflowTaskTimeout(WorkerTakeover.WORKFLOW_TASK)
         .build());
     return WorkflowClient.executeUpdateWithStart(
         workflow::admit,

@@ -1,6 +1,7 @@
 package io.mooring.workflows.gate;
 
 import io.mooring.activities.TaskQueues;
+import io.mooring.workflows.WorkerTakeover;
 import io.mooring.workflows.gate.GateMessages.Acquire;
 import io.mooring.workflows.gate.GateMessages.Decision;
 import io.mooring.workflows.gate.GateMessages.Hold;
@@ -71,6 +72,7 @@ public class GateClient {
         .setWorkflowId(DeploymentGate.WORKFLOW_ID)
         .setTaskQueue(TaskQueues.MOORING)
         .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+        .setWorkflowTaskTimeout(WorkerTakeover.WORKFLOW_TASK)
         .build());
   }
 
