@@ -7,6 +7,7 @@ import io.mooring.activities.runtime.ContainerRuntime;
 import io.mooring.activities.runtime.ContainerSpec;
 import io.mooring.activities.runtime.ContainerStatus;
 import io.mooring.activities.runtime.ReplicaLabels;
+import io.mooring.activities.runtime.RuntimeUnavailableException;
 import io.mooring.activities.store.DeploymentLog;
 import io.temporal.activity.Activity;
 import io.temporal.client.ActivityCompletionException;
@@ -43,7 +44,8 @@ public class RegressionActivitiesImpl implements RegressionActivities {
     ImageReference image = ImageReference.pinned(request.testImage());
     // Pull progress arrives on docker-java's thread; heartbeat through the context captured here.
     var context = Activity.getExecutionContext();
-    runtime.pull(image, credentials.named(service.credentials()), () -> context.heartbeat(null));
+    boolean engineWentAwayBefore = context.getHeartbeatDetails(Boolean.class).orElse(false);
+    runtime.pull(image, credentials.named(service.credentials()), () -> context.heartbeat(engineWentAwayBefore));
     // A retry after a crash finds the run the last attempt started: a finished one is read, not re-run.
     boolean finishedBefore = runtime.status(container).map(ContainerStatus::exited).orElse(false);
     if (!finishedBefore) {
@@ -62,15 +64,18 @@ public class RegressionActivitiesImpl implements RegressionActivities {
     log.append(request.deploymentId(), "regression.start", "Running regression tests " + image
         + " against " + request.serviceUrl());
     try {
-      ContainerStatus finished = awaitExit(container);
+      Watch watch = awaitExit(container, engineWentAwayBefore);
+      ContainerStatus finished = watch.finished();
       List<String> output = runtime.logs(container, MAX_OUTPUT_LINES);
       for (int i = 0; i < output.size(); i++) {
         log.append(request.deploymentId(), "regression.output." + (i + 1), "[regression] " + output.get(i));
       }
-      boolean passed = finished.exitCode() == 0;
-      log.append(request.deploymentId(), "regression.result", passed
-          ? "Regression tests passed"
-          : "Regression tests failed with exit code " + finished.exitCode());
+      // Tests that the engine stopped on its way down may well exit 0: such a result is no verdict.
+      boolean passed = finished.exitCode() == 0 && !watch.engineWentAway();
+      log.append(request.deploymentId(), "regression.result", watch.engineWentAway()
+          ? "Regression tests were cut off: the container engine went away while they ran (exit code "
+              + finished.exitCode() + "), so their result does not count"
+          : passed ? "Regression tests passed" : "Regression tests failed with exit code " + finished.exitCode());
       runtime.remove(container);
       return new RegressionResult(passed, finished.exitCode(), output.size());
     } catch (ActivityCompletionException cancelled) {
@@ -80,18 +85,30 @@ public class RegressionActivitiesImpl implements RegressionActivities {
     }
   }
 
-  private ContainerStatus awaitExit(String container) {
+  /** How the test container ended, and whether the engine went away while it ran. */
+  private record Watch(ContainerStatus finished, boolean engineWentAway) {}
+
+  /**
+   * Waits for the test container to exit, heartbeating. The engine going away meanwhile is waited
+   * out, and remembered in the heartbeat, so that an attempt after a crash knows it too.
+   */
+  private Watch awaitExit(String container, boolean engineWentAwayBefore) {
     Instant deadline = Instant.now().plus(settings.timeout());
+    boolean engineWentAway = engineWentAwayBefore;
     while (true) {
-      Activity.getExecutionContext().heartbeat(null);
-      ContainerStatus status = runtime.status(container).orElseThrow(() ->
-          ApplicationFailure.newFailure("Regression test container " + container + " disappeared", "RegressionLost"));
-      if (status.exited()) {
-        return status;
-      }
-      if (!status.running()) {
-        // Created but never started: the engine went away between the two.
-        runtime.start(container);
+      Activity.getExecutionContext().heartbeat(engineWentAway);
+      try {
+        ContainerStatus status = runtime.status(container).orElseThrow(() ->
+            ApplicationFailure.newFailure("Regression test container " + container + " disappeared", "RegressionLost"));
+        if (status.exited()) {
+          return new Watch(status, engineWentAway);
+        }
+        if (!status.running()) {
+          // Created but never started: the engine went away between the two.
+          runtime.start(container);
+        }
+      } catch (RuntimeUnavailableException away) {
+        engineWentAway = true;
       }
       if (Instant.now().isAfter(deadline)) {
         runtime.remove(container);

@@ -3,23 +3,16 @@ package io.mooring.activities.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mooring.activities.registry.ImageReference;
-import io.mooring.activities.registry.RegistryCredentials;
 import io.mooring.activities.registry.RegistrySettings;
 import io.mooring.activities.runtime.RuntimeRequests.StartReplica;
-import io.mooring.activities.store.DeploymentLog;
+import io.mooring.activities.store.RecordingLog;
 import io.mooring.activities.store.ServiceDefinition;
 import io.temporal.failure.ApplicationFailure;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,6 +40,8 @@ class ReplicaStartTest {
 
     assertThat(start()).isTrue();
     assertThat(log).contains("Replica 1 of 1 (web-abc-1) is healthy (/health answered on port 28081)");
+    assertThat(engine.runs()).singleElement().satisfies(spec ->
+        assertThat(spec.comesBackWithEngine()).as("a replica comes back with the engine").isTrue());
   }
 
   @Test
@@ -96,83 +91,12 @@ class ReplicaStartTest {
     return new ContainerStatus(REPLICA.container(), state, "running".equals(state) ? 0 : 1, null, Map.of(), restarts);
   }
 
-  /** Answers status with the next scripted step; the last step repeats. */
-  private static final class ScriptedEngine implements ContainerRuntime {
-    private final Deque<Supplier<ContainerStatus>> steps = new ConcurrentLinkedDeque<>();
-
-    ScriptedEngine then(Supplier<ContainerStatus> step) {
-      steps.add(step);
-      return this;
-    }
-
-    @Override
-    public Optional<ContainerStatus> status(String name) {
-      return Optional.of(steps.size() > 1 ? steps.poll().get() : steps.peek().get());
-    }
-
-    @Override
-    public String endpoint() {
-      return "unix:///nowhere.sock";
-    }
-
-    @Override
-    public boolean ping() {
-      return true;
-    }
-
-    @Override
-    public void pull(ImageReference image, Optional<RegistryCredentials> credentials, Runnable progress) {}
-
-    @Override
-    public boolean hasImage(ImageReference image) {
-      return true;
-    }
-
-    @Override
-    public void run(ContainerSpec spec) {
-      assertThat(spec.comesBackWithEngine()).as("a replica comes back with the engine").isTrue();
-    }
-
-    @Override
-    public List<ContainerStatus> list(Map<String, String> labels) {
-      return List.of();
-    }
-
-    @Override
-    public void start(String name) {}
-
-    @Override
-    public void stop(String name) {}
-
-    @Override
-    public void remove(String name) {}
-
-    @Override
-    public List<String> logs(String name, int tail) {
-      return List.of();
-    }
-  }
-
   private static final class ScriptedHealth extends ReplicaHealth {
     volatile boolean answers;
 
     @Override
     public boolean answers(int port, String path) {
       return answers;
-    }
-  }
-
-  private static final class RecordingLog extends DeploymentLog {
-    private final List<String> lines;
-
-    RecordingLog(List<String> lines) {
-      super(null, Clock.systemUTC());
-      this.lines = lines;
-    }
-
-    @Override
-    public void append(UUID deploymentId, String step, String line) {
-      lines.add(line);
     }
   }
 }

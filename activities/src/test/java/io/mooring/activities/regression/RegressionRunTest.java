@@ -1,0 +1,84 @@
+package io.mooring.activities.regression;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mooring.activities.registry.RegistrySettings;
+import io.mooring.activities.regression.RegressionActivities.RegressionResult;
+import io.mooring.activities.regression.RegressionActivities.RunRegressionTests;
+import io.mooring.activities.runtime.ContainerStatus;
+import io.mooring.activities.runtime.RuntimeUnavailableException;
+import io.mooring.activities.runtime.ScriptedEngine;
+import io.mooring.activities.store.RecordingLog;
+import io.mooring.activities.store.ServiceDefinition;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.testing.TestActivityEnvironment;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Regression tests run as a container; only a run the engine saw through to its end gives a verdict. */
+class RegressionRunTest {
+
+  private static final ServiceDefinition WEB = new ServiceDefinition(
+      "web", "127.0.0.1:5000/demo/web", "1.0.0", null, 1, 28080, "/health", Map.of(),
+      "127.0.0.1:5000/demo/web-tests", null);
+  private static final String TEST_IMAGE = "127.0.0.1:5000/demo/web-tests@sha256:" + "0".repeat(64);
+
+  private final ScriptedEngine engine = new ScriptedEngine();
+  private final List<String> log = new CopyOnWriteArrayList<>();
+  private final TestActivityEnvironment environment = TestActivityEnvironment.newInstance();
+
+  @AfterEach
+  void close() {
+    environment.close();
+  }
+
+  @Test
+  void passesTestsThatExitWithZero() {
+    engine.then(() -> null).then(() -> state("running", 0)).then(() -> state("exited", 0));
+
+    RegressionResult result = run();
+
+    assertThat(result.passed()).isTrue();
+    assertThat(engine.runs()).singleElement().satisfies(spec ->
+        assertThat(spec.comesBackWithEngine()).as("a test run is not restarted by the engine").isFalse());
+    assertThat(log).contains("Regression tests passed");
+  }
+
+  @Test
+  void failsTestsThatExitWithAnythingElse() {
+    engine.then(() -> null).then(() -> state("running", 0)).then(() -> state("exited", 1));
+
+    assertThat(run().passed()).isFalse();
+    assertThat(log).contains("Regression tests failed with exit code 1");
+  }
+
+  @Test
+  void doesNotCountTestsThatTheEngineCutOffOnItsWayDown() {
+    engine.then(() -> null).then(() -> state("running", 0)).then(() -> {
+      throw new RuntimeUnavailableException("Docker Engine at unix:///nowhere.sock is unreachable", null);
+    }).then(() -> state("exited", 0));
+
+    RegressionResult result = run();
+
+    assertThat(result.passed()).as("exit code 0, but cut off").isFalse();
+    assertThat(log).contains("Regression tests were cut off: the container engine went away while they ran "
+        + "(exit code 0), so their result does not count");
+  }
+
+  private RegressionResult run() {
+    environment.registerActivitiesImplementations(new RegressionActivitiesImpl(
+        engine, new RegistrySettings(Map.of(), null), new RecordingLog(log), new RegressionSettings(Duration.ofMinutes(1))));
+    RegressionActivities activities = environment.newActivityStub(RegressionActivities.class,
+        ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
+    return activities.run(new RunRegressionTests(UUID.randomUUID(), WEB, TEST_IMAGE, "1.0.0", "http://127.0.0.1:28081"));
+  }
+
+  private static ContainerStatus state(String state, int exitCode) {
+    return new ContainerStatus("web-abc-regression", state, exitCode, null, Map.of(), 0);
+  }
+}

@@ -1,0 +1,79 @@
+package io.mooring.activities.runtime;
+
+import io.mooring.activities.registry.ImageReference;
+import io.mooring.activities.registry.RegistryCredentials;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Supplier;
+
+/**
+ * A container engine that answers {@link #status} with scripted steps, one per call, the last one
+ * repeating; a step may return null (no such container) or throw (the engine is away). Everything
+ * else succeeds and is remembered.
+ */
+public final class ScriptedEngine implements ContainerRuntime {
+
+  private final Deque<Supplier<ContainerStatus>> steps = new ConcurrentLinkedDeque<>();
+  private final List<ContainerSpec> runs = new ArrayList<>();
+
+  public ScriptedEngine then(Supplier<ContainerStatus> step) {
+    steps.add(step);
+    return this;
+  }
+
+  /** Containers started through {@link #run}, in order. */
+  public List<ContainerSpec> runs() {
+    return runs;
+  }
+
+  @Override
+  public Optional<ContainerStatus> status(String name) {
+    return Optional.ofNullable(steps.size() > 1 ? steps.poll().get() : steps.peek().get());
+  }
+
+  @Override
+  public String endpoint() {
+    return "unix:///nowhere.sock";
+  }
+
+  @Override
+  public boolean ping() {
+    return true;
+  }
+
+  @Override
+  public void pull(ImageReference image, Optional<RegistryCredentials> credentials, Runnable progress) {}
+
+  @Override
+  public boolean hasImage(ImageReference image) {
+    return true;
+  }
+
+  @Override
+  public void run(ContainerSpec spec) {
+    runs.add(spec);
+  }
+
+  @Override
+  public List<ContainerStatus> list(Map<String, String> labels) {
+    return List.of();
+  }
+
+  @Override
+  public void start(String name) {}
+
+  @Override
+  public void stop(String name) {}
+
+  @Override
+  public void remove(String name) {}
+
+  @Override
+  public List<String> logs(String name, int tail) {
+    return List.of();
+  }
+}
