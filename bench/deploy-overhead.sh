@@ -4,22 +4,12 @@
 #   2. the same Docker operations done directly (manifest HEAD, pull, per replica start + health +
 #      stop old, then remove old), with no orchestration;
 #   3. the embedded default's start time and idle resident memory.
-# Needs the components of .ci/components.sh (it starts them) and the jar (it builds it if missing).
+# Needs the components of .ci/components.sh and the packaged jar (bench/components.sh sees to both).
 # Everything talks to 127.0.0.1. Prints a table of medians; bounded: ROUNDS deployments per case.
 set -euo pipefail
-cd "$(dirname "$0")/.."
 ROUNDS=${ROUNDS:-7}
 PORT=${BENCH_PORT:-18480}
-export MOORING_CI_DIR=${MOORING_CI_DIR:-/tmp/mooring-ci}
-.ci/components.sh up >/dev/null
-eval "$(.ci/components.sh env)"
-.ci/test-images.sh 2>/dev/null
-export DOCKER_HOST=$MOORING_E2E_DOCKER_HOST
-[ -f api/target/mooring.jar ] || ./mvnw -q -B -DskipTests package
-work=$(mktemp -d /tmp/mooring-bench.XXXXXX)
-registry=$MOORING_E2E_REGISTRY
-
-now_ms() { date +%s%3N; }
+source "$(dirname "$0")/components.sh"
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 wait_http() { # wait_http URL SECONDS
   for _ in $(seq 1 $(($2 * 100))); do curl -s -o /dev/null "$1" && return 0; sleep 0.01; done; return 1

@@ -14,21 +14,11 @@
 #      Target: <= 5 s.
 # Bounded: a fixed number of deployments, each with a deadline. Prints a table at the end.
 set -euo pipefail
-cd "$(dirname "$0")/.."
 QUEUED=${QUEUED:-20}
 RESTARTS=${RESTARTS:-3}
 PORT=${BENCH_PORT:-18490}
-export MOORING_CI_DIR=${MOORING_CI_DIR:-/tmp/mooring-ci}
-.ci/components.sh up >/dev/null
-eval "$(.ci/components.sh env)"
-.ci/test-images.sh 2>/dev/null
-export DOCKER_HOST=$MOORING_E2E_DOCKER_HOST
-[ -f api/target/mooring.jar ] || ./mvnw -q -B -DskipTests package
-work=$(mktemp -d /tmp/mooring-bench.XXXXXX)
-registry=$MOORING_E2E_REGISTRY
+source "$(dirname "$0")/components.sh"
 root=http://127.0.0.1:$PORT
-
-now_ms() { date +%s%3N; }
 json() { python3 -c "import json,sys; data=json.load(sys.stdin); print($1)"; }
 # first_ms EXPRESSION AFTER_MS: reads JSON items on stdin, prints the first time (ms) that the
 # expression gives for an item, later than AFTER_MS. The expression sees the item as 'x' and

@@ -157,7 +157,8 @@ public class DockerEngine implements ContainerRuntime, AutoCloseable {
             state.getExitCodeLong() == null ? 0 : state.getExitCodeLong().intValue(),
             state.getError(),
             inspect.getConfig().getLabels() == null ? Map.of() : inspect.getConfig().getLabels(),
-            inspect.getRestartCount() == null ? 0 : inspect.getRestartCount()));
+            inspect.getRestartCount() == null ? 0 : inspect.getRestartCount(),
+            startedAt(state.getStartedAt())));
       } catch (NotFoundException e) {
         return Optional.empty();
       }
@@ -177,7 +178,8 @@ public class DockerEngine implements ContainerRuntime, AutoCloseable {
             0,
             null,
             c.getLabels() == null ? Map.of() : c.getLabels(),
-            0))
+            0,
+            null))
         .toList());
   }
 
@@ -268,6 +270,18 @@ public class DockerEngine implements ContainerRuntime, AutoCloseable {
             "Docker Engine at " + host + " is unreachable (" + what + "): " + io.getMessage(), e);
       }
       throw e;
+    }
+  }
+
+  /** The engine's RFC 3339 time, or null for "never started" (which it writes as year 1). */
+  private static Instant startedAt(String engineTime) {
+    if (engineTime == null || engineTime.startsWith("0001-")) {
+      return null;
+    }
+    try {
+      return Instant.parse(engineTime);
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
     }
   }
 

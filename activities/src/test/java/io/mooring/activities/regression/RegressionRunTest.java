@@ -79,6 +79,6 @@ class RegressionRunTest {
   }
 
   private static ContainerStatus state(String state, int exitCode) {
-    return new ContainerStatus("web-abc-regression", state, exitCode, null, Map.of(), 0);
+    return new ContainerStatus("web-abc-regression", state, exitCode, null, Map.of(), 0, null);
   }
 }

@@ -88,7 +88,7 @@ class ReplicaStartTest {
   }
 
   private static ContainerStatus state(String state, int restarts) {
-    return new ContainerStatus(REPLICA.container(), state, "running".equals(state) ? 0 : 1, null, Map.of(), restarts);
+    return new ContainerStatus(REPLICA.container(), state, "running".equals(state) ? 0 : 1, null, Map.of(), restarts, null);
   }
 
   private static final class ScriptedHealth extends ReplicaHealth {
