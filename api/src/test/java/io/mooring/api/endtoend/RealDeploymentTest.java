@@ -9,6 +9,7 @@ import io.mooring.api.Http.Reply;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,18 @@ class RealDeploymentTest extends RealMooringTest {
         .anyMatch(l -> l.startsWith("Started replica 3 of 3"))
         .anyMatch(l -> l.startsWith("Stopped old replica 3"))
         .anyMatch(l -> l.startsWith("Removed [e2e-web-"));
+  }
+
+  @Test
+  void aDeploymentCanBeFoundInTheTemporalUiByServiceTagAndStatus() {
+    runningVersion("e2e-web", "1.1.0");
+    JsonNode next = deployAndWait("e2e-web", "{\"tag\": \"1.2.0\"}");
+
+    String workflowId = "deployment-" + next.get("deploymentId").asString();
+    // The query an operator types into the Temporal UI's search box.
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(temporal.listExecutions(
+            "MooringService = 'e2e-web' AND MooringTag = '1.2.0' AND MooringStatus = 'successful'")
+        .map(e -> e.getExecution().getWorkflowId()).toList()).contains(workflowId));
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.mooring.activities.runtime.ContainerStatus;
 import io.mooring.activities.runtime.ReplicaLabels;
 import io.mooring.api.Http;
 import io.mooring.api.Http.Reply;
+import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -52,6 +53,7 @@ abstract class RealMooringTest {
 
   @LocalServerPort int port;
   @Autowired ContainerRuntime docker;
+  @Autowired WorkflowClient temporal;
   Http http;
   private final HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 

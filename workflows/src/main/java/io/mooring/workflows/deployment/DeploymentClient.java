@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 public class DeploymentClient {
 
   private final WorkflowClient client;
+  private final DeploymentSearchAttributes searchAttributes;
 
-  public DeploymentClient(WorkflowClient client) {
+  public DeploymentClient(WorkflowClient client, DeploymentSearchAttributes searchAttributes) {
     this.client = client;
+    this.searchAttributes = searchAttributes;
   }
 
   /**
@@ -32,6 +34,7 @@ public class DeploymentClient {
         .setTaskQueue(TaskQueues.MOORING)
         .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
         .setWorkflowTaskTimeout(WorkerTakeover.WORKFLOW_TASK)
+        .setTypedSearchAttributes(searchAttributes.forNewDeployment(request))
         .build());
     return WorkflowClient.executeUpdateWithStart(
         workflow::admit,

@@ -79,6 +79,12 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
 
   @Override
   public DeploymentOutcome deploy(DeploymentRequest request) {
+    DeploymentOutcome outcome = carryOut(request);
+    showInSearch(outcome.status());
+    return outcome;
+  }
+
+  private DeploymentOutcome carryOut(DeploymentRequest request) {
     this.request = request;
     this.id = request.deploymentId();
     this.service = request.service();
@@ -281,6 +287,14 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
   @Override
   public DeploymentProgress progress() {
     return progress;
+  }
+
+  /** Lets the Temporal UI find deployments by how they ended, where Mooring registered its attributes. */
+  private void showInSearch(String status) {
+    boolean searchable = Workflow.getTypedSearchAttributes().containsKey(DeploymentSearchAttributes.KIND);
+    if (searchable && Workflow.getVersion("search-status", Workflow.DEFAULT_VERSION, 1) >= 1) {
+      Workflow.upsertTypedSearchAttributes(DeploymentSearchAttributes.STATUS.valueSet(status));
+    }
   }
 
   private void enter(String phase, String step) {

@@ -39,6 +39,7 @@ class DeploymentWorkflowTest {
       .withRunning("web-old-1", "web-old-2", "web-old-3");
   private TestWorkflowEnvironment env;
   private DeploymentClient deployments;
+  private DeploymentSearchAttributes searchAttributes;
   private GateClient gate;
 
   private void start() {
@@ -51,7 +52,8 @@ class DeploymentWorkflowTest {
     gate = new GateClient(env.getWorkflowClient());
     worker.registerActivitiesImplementations(world.activities());
     worker.registerActivitiesImplementations(new GateActivitiesImpl(gate));
-    deployments = new DeploymentClient(env.getWorkflowClient());
+    searchAttributes = new DeploymentSearchAttributes(env.getWorkflowClient());
+    deployments = new DeploymentClient(env.getWorkflowClient(), searchAttributes);
     env.start();
   }
 
@@ -88,6 +90,26 @@ class DeploymentWorkflowTest {
     assertThat(gate.state()).isEqualTo(new GateState(true,
         "Re-enable service deployment after successful deployment: " + id, null, List.of()));
     GoldenHistories.record(env, "deployment-success", DeploymentRequest.workflowId(id));
+  }
+
+  @Test
+  void canBeFoundInTheTemporalUiByServiceTagAndHowItEnded() {
+    start();
+    assertThat(searchAttributes.register()).isTrue();
+    assertThat(searchAttributes.register()).as("registering again changes nothing").isTrue();
+    UUID succeeded = UUID.randomUUID();
+    deployments.start(request(succeeded, "1.1.0", "latest", false));
+    deployments.outcome(succeeded);
+    world.withImage(WEB + ":1.2.0", "sha256:12");
+    world.unhealthyReplicas.add(1);
+    UUID failed = UUID.randomUUID();
+    deployments.start(request(failed, "1.2.0", "latest", false));
+    deployments.outcome(failed);
+
+    assertThat(searchAttributesOf(succeeded)).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "MooringKind", "deployment", "MooringService", "web", "MooringTag", "1.1.0", "MooringStatus", "successful"));
+    assertThat(searchAttributesOf(failed)).containsEntry("MooringTag", "1.2.0").containsEntry("MooringStatus", "failed");
+    GoldenHistories.record(env, "deployment-searchable", DeploymentRequest.workflowId(succeeded));
   }
 
   @Test
@@ -294,6 +316,14 @@ class DeploymentWorkflowTest {
     assertThatThrownBy(() -> deployments.outcome(id))
         .isInstanceOf(WorkflowFailedException.class)
         .hasCauseInstanceOf(CanceledFailure.class);
+  }
+
+  private Map<String, String> searchAttributesOf(UUID id) {
+    Map<String, String> values = new java.util.HashMap<>();
+    env.getWorkflowClient().newUntypedWorkflowStub(DeploymentRequest.workflowId(id)).describe()
+        .getTypedSearchAttributes().getUntypedValues()
+        .forEach((key, value) -> values.put(key.getName(), String.valueOf(value)));
+    return values;
   }
 
   private static DeploymentRequest request(UUID id, String tag, String testVersion, boolean queue) {

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ReplayTest {
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"deployment-success", "deployment-rollback", "deployment-cancel", "deployment-queued"})
+  @ValueSource(strings = {"deployment-success", "deployment-rollback", "deployment-cancel", "deployment-queued",
+      "deployment-searchable"})
   void deploymentWorkflowReplaysItsRecordedHistory(String name) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         GoldenHistories.FOLDER + "/" + name + ".json", DeploymentWorkflowImpl.class);
