@@ -22,7 +22,8 @@ import java.time.Duration;
  *       final at once; a registry that does not answer is tried three times (about 3 s).
  *   <li>Plan: the first touch of the container engine. Three quick attempts, so a deployment
  *       against an engine that is down fails in seconds with a message naming its socket, having
- *       changed nothing.
+ *       changed nothing. An ordinary activity, not a local one: the workflow task that admitted
+ *       the deployment ends when it is scheduled, and with it the caller's wait for the 202.
  *   <li>Container changes (start, stop, remove, restore): retries ride out an engine restart
  *       (about a minute of attempts).
  *   <li>Waits: heartbeat within {@link WorkerTakeover#HEARTBEAT} (they beat every second or faster),
@@ -52,10 +53,25 @@ final class ActivityPolicies {
   static LocalActivityOptions plan() {
     return LocalActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(30))
-        .setRetryOptions(RetryOptions.newBuilder()
-            .setInitialInterval(Duration.ofSeconds(1))
-            .setMaximumAttempts(3)
-            .build())
+        .setRetryOptions(threeQuickAttempts())
+        .build();
+  }
+
+  /**
+   * The plan, when it is the first step after admission: an ordinary activity (dispatched eagerly to
+   * this worker), because only the end of a workflow task sends the caller its answer.
+   */
+  static ActivityOptions firstStep() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(30))
+        .setRetryOptions(threeQuickAttempts())
+        .build();
+  }
+
+  private static RetryOptions threeQuickAttempts() {
+    return RetryOptions.newBuilder()
+        .setInitialInterval(Duration.ofSeconds(1))
+        .setMaximumAttempts(3)
         .build();
   }
 

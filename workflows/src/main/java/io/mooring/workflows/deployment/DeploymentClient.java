@@ -8,7 +8,16 @@ import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateStage;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -16,8 +25,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeploymentClient {
 
+  private static final Duration PROGRESS_WAIT = Duration.ofSeconds(1);
+
   private final WorkflowClient client;
   private final DeploymentSearchAttributes searchAttributes;
+  /** Few threads: a query held by a busy workflow ties one up only until its task ends. */
+  private final ExecutorService queries = Executors.newFixedThreadPool(4, runnable -> {
+    Thread thread = new Thread(runnable, "deployment-progress");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   public DeploymentClient(WorkflowClient client, DeploymentSearchAttributes searchAttributes) {
     this.client = client;
@@ -42,14 +59,27 @@ public class DeploymentClient {
         new WithStartWorkflowOperation<>(workflow::deploy, request));
   }
 
-  /** Live progress, or empty when the workflow cannot answer (finished long ago, worker away). */
+  /**
+   * Live progress, or empty when the workflow cannot answer at once: finished long ago, its worker
+   * away, or in the middle of a step (Temporal holds a query until the workflow task in progress
+   * ends, which local activities can stretch to seconds). The stored record answers alone then.
+   */
   public Optional<DeploymentProgress> progress(UUID deploymentId) {
+    CompletableFuture<DeploymentProgress> answer = CompletableFuture.supplyAsync(() -> client.newWorkflowStub(
+        DeploymentWorkflow.class, DeploymentRequest.workflowId(deploymentId)).progress(), queries);
     try {
-      return Optional.ofNullable(client.newWorkflowStub(DeploymentWorkflow.class,
-          DeploymentRequest.workflowId(deploymentId)).progress());
-    } catch (RuntimeException e) {
+      return Optional.ofNullable(answer.get(PROGRESS_WAIT.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (TimeoutException | ExecutionException | RejectedExecutionException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return Optional.empty();
     }
+  }
+
+  @PreDestroy
+  void stopAsking() {
+    queries.shutdownNow();
   }
 
   /** Asks the deployment to stop; it rolls back (or leaves the line) and ends as failed. */

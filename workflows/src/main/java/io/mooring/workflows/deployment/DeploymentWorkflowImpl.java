@@ -57,6 +57,8 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
       Workflow.newLocalActivityStub(RegistryActivities.class, ActivityPolicies.registry());
   private final RuntimeActivities planner =
       Workflow.newLocalActivityStub(RuntimeActivities.class, ActivityPolicies.plan());
+  private final RuntimeActivities firstStep =
+      Workflow.newActivityStub(RuntimeActivities.class, ActivityPolicies.firstStep());
   private final RuntimeActivities containers =
       Workflow.newLocalActivityStub(RuntimeActivities.class, ActivityPolicies.containerChanges());
   private final RuntimeActivities waits =
@@ -170,7 +172,11 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
 
   private void rollOut() {
     enter("rolling-out", "Planning the rollout");
-    plan = planner.plan(new PlanRollout(id, service));
+    // Planning as an ordinary activity ends the workflow task that admitted the deployment, so the
+    // caller's 202 leaves now rather than once the local activities of the rollout are done.
+    PlanRollout planning = new PlanRollout(id, service);
+    plan = Workflow.getVersion("plan-answers-the-caller", Workflow.DEFAULT_VERSION, 1) >= 1
+        ? firstStep.plan(planning) : planner.plan(planning);
     PullImage pull = new PullImage(id, images.image(), service.credentials());
     if (!containers.hasImage(pull)) {
       waits.pull(pull);

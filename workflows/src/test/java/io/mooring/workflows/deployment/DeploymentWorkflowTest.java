@@ -109,7 +109,7 @@ class DeploymentWorkflowTest {
     assertThat(searchAttributesOf(succeeded)).containsExactlyInAnyOrderEntriesOf(Map.of(
         "MooringKind", "deployment", "MooringService", "web", "MooringTag", "1.1.0", "MooringStatus", "successful"));
     assertThat(searchAttributesOf(failed)).containsEntry("MooringTag", "1.2.0").containsEntry("MooringStatus", "failed");
-    GoldenHistories.record(env, "deployment-searchable", DeploymentRequest.workflowId(succeeded));
+    GoldenHistories.record(env, "deployment-searchable-planned-by-activity", DeploymentRequest.workflowId(succeeded));
   }
 
   @Test

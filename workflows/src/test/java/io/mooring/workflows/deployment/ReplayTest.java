@@ -14,7 +14,7 @@ class ReplayTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"deployment-success", "deployment-rollback", "deployment-cancel", "deployment-queued",
-      "deployment-searchable"})
+      "deployment-searchable", "deployment-searchable-planned-by-activity"})
   void deploymentWorkflowReplaysItsRecordedHistory(String name) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         GoldenHistories.FOLDER + "/" + name + ".json", DeploymentWorkflowImpl.class);
