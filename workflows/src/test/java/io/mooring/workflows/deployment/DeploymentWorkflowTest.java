@@ -93,6 +93,21 @@ class DeploymentWorkflowTest {
   }
 
   @Test
+  void answersTheCallerOnceAdmittedWithoutWaitingForTheRollout() throws Exception {
+    world.planningMayStart = new java.util.concurrent.CountDownLatch(1);
+    start();
+    UUID id = UUID.randomUUID();
+
+    var admission = java.util.concurrent.CompletableFuture.supplyAsync(() -> deployments.start(request(id, "1.1.0", "latest", false)));
+
+    // Well before the workflow task would be extended (4 s), which would also carry the answer out.
+    assertThat(admission.get(2, java.util.concurrent.TimeUnit.SECONDS).verdict()).isEqualTo(Verdict.ADMITTED);
+    assertThat(world.events).doesNotContain("plan");
+    world.planningMayStart.countDown();
+    assertThat(deployments.outcome(id).status()).isEqualTo("successful");
+  }
+
+  @Test
   void canBeFoundInTheTemporalUiByServiceTagAndHowItEnded() {
     start();
     assertThat(searchAttributes.register()).isTrue();

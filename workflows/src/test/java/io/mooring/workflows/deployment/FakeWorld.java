@@ -44,6 +44,8 @@ final class FakeWorld {
   /** When set, regression tests run until it is counted down (or the activity is cancelled). */
   volatile CountDownLatch regressionGate;
   final CountDownLatch regressionStarted = new CountDownLatch(1);
+  /** Planning waits for this; open by default. */
+  volatile CountDownLatch planningMayStart = new CountDownLatch(0);
 
   FakeWorld withImage(String repositoryAndTag, String digest) {
     digests.put(repositoryAndTag, digest);
@@ -88,6 +90,11 @@ final class FakeWorld {
   class Runtime implements RuntimeActivities {
     @Override
     public RolloutPlan plan(PlanRollout request) {
+      try {
+        planningMayStart.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       List<Replica> current = new ArrayList<>();
       int index = 1;
       for (String name : containers.keySet().stream().sorted().toList()) {
