@@ -73,7 +73,7 @@ public abstract class EmbeddedMooringTest {
               repository: 127.0.0.1:%2$d/demo/web
               tag: 1.0.0
               port: 18280
-          """.formatted(REGISTRY.host(), CLOSED_PORT) + manyServices());
+          """.formatted(REGISTRY.host(), CLOSED_PORT) + ServiceFleet.yaml("fleet", MANY, REGISTRY.host(), 30000, 4, null));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -82,15 +82,6 @@ public abstract class EmbeddedMooringTest {
 
   /** {@value #MANY} more services, {@code fleet-000} and on, for concurrency tests. */
   protected static final int MANY = 100;
-
-  private static String manyServices() {
-    StringBuilder yaml = new StringBuilder();
-    for (int i = 0; i < MANY; i++) {
-      yaml.append("  - name: fleet-%03d\n    repository: %s/demo/web\n    tag: 1.0.0\n    port: %d\n"
-          .formatted(i, REGISTRY.host(), 30000 + i * 4));
-    }
-    return yaml.toString();
-  }
 
   /** A loopback port nothing listens on: a registry that is down. */
   protected static final int CLOSED_PORT = closedPort();

@@ -8,6 +8,7 @@ import io.mooring.activities.runtime.ContainerStatus;
 import io.mooring.activities.runtime.ReplicaLabels;
 import io.mooring.api.Http;
 import io.mooring.api.Http.Reply;
+import io.mooring.api.ServiceFleet;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,7 +79,7 @@ abstract class RealMooringTest {
             health-path: /health
             regression-image: %2$s/demo/web-tests
             credentials: ci
-        """.formatted(REAL.registry(), REAL.authRegistry()) + queuedFleet());
+        """.formatted(REAL.registry(), REAL.authRegistry()) + ServiceFleet.yaml("q", FLEET, REAL.registry(), 31000, 2, "/health"));
     properties.add("mooring.data-dir", data::toString);
     properties.add("mooring.services-file", services::toString);
     properties.add("mooring.runtime.docker-host", REAL::dockerHost);
@@ -94,15 +95,6 @@ abstract class RealMooringTest {
 
   /** Services {@code q-000} and on, one replica each, for the queue suite. */
   static final int FLEET = 100;
-
-  private static String queuedFleet() {
-    StringBuilder yaml = new StringBuilder();
-    for (int i = 0; i < FLEET; i++) {
-      yaml.append("  - name: q-%03d\n    repository: %s/demo/web\n    tag: 1.0.0\n    port: %d\n    health-path: /health\n"
-          .formatted(i, REAL.registry(), 31000 + i * 2));
-    }
-    return yaml.toString();
-  }
 
   @BeforeEach
   void startClean() throws IOException {
