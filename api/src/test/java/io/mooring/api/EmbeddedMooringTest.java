@@ -19,6 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class EmbeddedMooringTest {
 
   protected static final String MISSING_DOCKER = "unix:///nonexistent/mooring-test/docker.sock";
+  /** Where Mooring says it is reached: every link it hands out starts here, whatever the request said. */
+  protected static final String PUBLIC_URL = "https://mooring.test";
   protected static final TestRegistry REGISTRY = new TestRegistry()
       .with("demo/web", "1.0.0", "sha256:" + "10".repeat(32))
       .with("demo/web", "1.1.0", "sha256:" + "11".repeat(32))
@@ -26,7 +28,7 @@ public abstract class EmbeddedMooringTest {
   protected static final TestIdentityProvider IDENTITY = new TestIdentityProvider();
   private static final Path DATA = temporaryDirectory();
 
-  @LocalServerPort int port;
+  @LocalServerPort protected int port;
   protected Http http;
 
   @DynamicPropertySource
@@ -34,6 +36,7 @@ public abstract class EmbeddedMooringTest {
     properties.add("mooring.data-dir", () -> DATA.toString());
     properties.add("mooring.services-file", () -> writeServicesFile().toString());
     properties.add("mooring.runtime.docker-host", () -> MISSING_DOCKER);
+    properties.add("mooring.public-url", () -> PUBLIC_URL);
     properties.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", IDENTITY::jwkSetUri);
     properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", IDENTITY::issuer);
     properties.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TestIdentityProvider.AUDIENCE);

@@ -32,6 +32,7 @@ public final class TestIdentityProvider implements AutoCloseable {
   private final HttpServer server;
   private final RSAKey key = generate();
   private final RSAKey impostor = generate();
+  private final java.util.concurrent.atomic.AtomicInteger fetches = new java.util.concurrent.atomic.AtomicInteger();
 
   public TestIdentityProvider() {
     try {
@@ -40,6 +41,7 @@ public final class TestIdentityProvider implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server.createContext("/jwks", exchange -> {
+      fetches.incrementAndGet();
       byte[] body = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, body.length);
@@ -72,6 +74,38 @@ public final class TestIdentityProvider implements AutoCloseable {
 
   public String forAnotherAudience(String user, List<String> groups) {
     return sign(key, claims(user, groups, issuer(), "another-service", Instant.now().plus(Duration.ofMinutes(10))));
+  }
+
+  /** How often Mooring has fetched the key set. */
+  public int keySetFetches() {
+    return fetches.get();
+  }
+
+  /** A valid signature and claims, but no expiry: a token that would work forever. */
+  public String withoutExpiry(String user, List<String> groups) {
+    var claims = new JWTClaimsSet.Builder(claims(user, groups, issuer(), AUDIENCE, Instant.now().plusSeconds(600)))
+        .expirationTime(null).build();
+    return sign(key, claims);
+  }
+
+  /** A valid token that names nobody: no subject claim. */
+  public String withoutSubject(List<String> groups) {
+    var claims = new JWTClaimsSet.Builder(claims("x", groups, issuer(), AUDIENCE, Instant.now().plusSeconds(600)))
+        .subject(null).build();
+    return sign(key, claims);
+  }
+
+  /** Signed by a key the provider never published, under a key id it has never used. */
+  public String withUnknownKeyId(String user, List<String> groups) {
+    try {
+      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
+          .keyID("unknown-" + java.util.UUID.randomUUID()).build(),
+          claims(user, groups, issuer(), AUDIENCE, Instant.now().plusSeconds(600)));
+      jwt.sign(new RSASSASigner(impostor));
+      return jwt.serialize();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Same key id, same claims, signed by a key the provider never published. */

@@ -9,6 +9,7 @@ import java.util.UUID;
  * @param phase where a running deployment is (queued, validating, rolling-out, testing, rolling-back,
  *     finished); Harmony has only the status, Mooring says more
  * @param previousTag the tag that ran before, which a rollback returns to
+ * @param callerKind what kind of identity {@code username} is: {@code person} or {@code pipeline}
  */
 public record DeploymentRecord(
     UUID id,
@@ -23,4 +24,5 @@ public record DeploymentRecord(
     String previousTag,
     boolean rolledBack,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    String callerKind) {}

@@ -31,9 +31,9 @@ public class DeploymentStore {
       jdbc.sql("""
               INSERT INTO deployment (id, username, service, tag, regression_test_version, status,
                                       phase, message, digest, previous_tag, rolled_back,
-                                      created_at, updated_at)
+                                      created_at, updated_at, caller_kind)
               VALUES (:id, :username, :service, :tag, :regressionTestVersion, :status, :phase,
-                      :message, :digest, :previousTag, :rolledBack, :createdAt, :updatedAt)""")
+                      :message, :digest, :previousTag, :rolledBack, :createdAt, :updatedAt, :callerKind)""")
           .param("id", record.id())
           .param("username", record.username())
           .param("service", record.service())
@@ -47,6 +47,7 @@ public class DeploymentStore {
           .param("rolledBack", record.rolledBack())
           .param("createdAt", Timestamp.from(record.createdAt()))
           .param("updatedAt", Timestamp.from(record.updatedAt()))
+          .param("callerKind", record.callerKind())
           .update();
     } catch (DuplicateKeyException alreadyOpened) {
       // A retried activity: the first attempt's row stands.
@@ -130,7 +131,8 @@ public class DeploymentStore {
         rs.getString("previous_tag"),
         rs.getBoolean("rolled_back"),
         rs.getTimestamp("created_at").toInstant(),
-        rs.getTimestamp("updated_at").toInstant());
+        rs.getTimestamp("updated_at").toInstant(),
+        rs.getString("caller_kind"));
   }
 
   private Timestamp now() {

@@ -29,7 +29,8 @@ public interface HistoryActivities {
       String regressionTestVersion,
       String digest,
       String previousTag,
-      String phase) {}
+      String phase,
+      String callerKind) {}
 
   /** @param step a name unique within the deployment, so a retried write lands once */
   record LogStep(UUID deploymentId, String step, String line) {}

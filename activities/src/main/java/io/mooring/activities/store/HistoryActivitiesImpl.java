@@ -37,7 +37,8 @@ public class HistoryActivitiesImpl implements HistoryActivities {
         request.previousTag(),
         false,
         now,
-        now));
+        now,
+        request.callerKind()));
   }
 
   @Override

@@ -103,6 +103,6 @@ class DeploymentStoreTest {
 
   private static DeploymentRecord running(UUID id, String service, String tag, Instant at) {
     return new DeploymentRecord(id, "alice", service, tag, "latest", DeploymentStatus.RUNNING, "rolling-out",
-        "Deployment in progress", "sha256:00", "0.9.0", false, at, at);
+        "Deployment in progress", "sha256:00", "0.9.0", false, at, at, "pipeline");
   }
 }

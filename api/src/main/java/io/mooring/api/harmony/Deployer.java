@@ -1,6 +1,6 @@
 package io.mooring.api.harmony;
 
-import io.mooring.api.errors.ApiProblem;
+import io.mooring.api.common.errors.ApiProblem;
 import io.mooring.workflows.deployment.Admission;
 import io.mooring.workflows.deployment.DeploymentClient;
 import io.mooring.workflows.deployment.DeploymentRequest;

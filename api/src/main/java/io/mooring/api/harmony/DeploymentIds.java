@@ -2,7 +2,7 @@ package io.mooring.api.harmony;
 
 import io.mooring.activities.store.DeploymentRecord;
 import io.mooring.activities.store.DeploymentStore;
-import io.mooring.api.errors.ApiProblem;
+import io.mooring.api.common.errors.ApiProblem;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 

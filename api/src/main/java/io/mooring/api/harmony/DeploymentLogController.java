@@ -3,6 +3,12 @@ package io.mooring.api.harmony;
 import io.mooring.activities.store.DeploymentLog;
 import io.mooring.activities.store.DeploymentRecord;
 import io.mooring.activities.store.LogLine;
+import io.mooring.api.common.openapi.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -17,6 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * line as it is written until the deployment ends.
  */
 @RestController
+@Tag(name = "Harmony: deployments")
 class DeploymentLogController {
 
   private final DeploymentIds ids;
@@ -29,12 +36,18 @@ class DeploymentLogController {
     this.follower = follower;
   }
 
+  @Operation(summary = "A deployment's log: the lines so far as JSON, or every line as it is written"
+      + " (text/event-stream: 'line' events, then 'end')")
+  @ProblemResponses(404)
   @GetMapping(path = "/deployment-logs/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
   List<LineView> lines(@PathVariable String id) {
     DeploymentRecord record = ids.existing(id);
     return log.lines(record.id(), 0).stream().map(LineView::of).toList();
   }
 
+  @ApiResponse(responseCode = "200", description = "The log", content = @Content(
+      mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
+  @ProblemResponses(404)
   @GetMapping(path = "/deployment-logs/{id}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter follow(@PathVariable String id) {
     return follower.follow(ids.existing(id).id());

@@ -1,12 +1,19 @@
 package io.mooring.api.harmony;
 
-import io.mooring.api.errors.ApiProblem;
-import io.mooring.api.errors.BodyParameters;
+import io.mooring.api.common.errors.ApiProblem;
+import io.mooring.api.common.errors.BodyParameters;
+import io.mooring.api.common.security.Caller;
 import io.mooring.workflows.gate.GateClient;
 import io.mooring.workflows.gate.GateMessages.Decision;
 import io.mooring.workflows.gate.GateMessages.Outcome;
 import io.mooring.workflows.gate.GateMessages.Switch;
 import io.mooring.workflows.gate.GateState;
+import io.mooring.api.common.openapi.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -19,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Harmony's {@code /service-deployments-state}: the switch that enables or disables deployments. */
 @RestController
+@Tag(name = "Harmony: deployment switch")
 class DeploymentStateController {
 
   private static final List<String> ALLOWED = List.of("enabled", "message");
@@ -29,12 +37,19 @@ class DeploymentStateController {
     this.gate = gate;
   }
 
+  @Operation(summary = "Whether deployments are enabled, and why")
+  @ProblemResponses
   @GetMapping(path = "/service-deployments-state", produces = MediaType.APPLICATION_JSON_VALUE)
   StateView state() {
     GateState state = gate.state();
     return new StateView(state.enabled(), state.message());
   }
 
+  @Operation(summary = "Enable or disable deployments (admins)", description = "Disabling waits for no one:"
+      + " it is refused with 423 while a deployment holds the lock")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+      mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = RequestBodies.StateBody.class)))
+  @ProblemResponses(423)
   @PutMapping(path = "/service-deployments-state", produces = MediaType.APPLICATION_JSON_VALUE)
   StateView turn(@RequestBody(required = false) JsonNode body, Principal principal) {
     if (body == null || !body.isObject() || !body.has("enabled") || body.get("enabled").isNull()) {

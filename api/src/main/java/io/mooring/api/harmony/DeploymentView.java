@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /**
  * A deployment as Harmony shows it, plus what Mooring knows beyond Harmony: the digest, the tag it
- * replaced, whether it was rolled back, its phase, its place in line and live progress.
+ * replaced, whether it was rolled back, its phase, its place in line, live progress, and whether
+ * {@code username} is a person or a pipeline token ({@code callerKind}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record DeploymentView(
@@ -27,7 +28,8 @@ record DeploymentView(
     String digest,
     String previousTag,
     boolean rolledBack,
-    DeploymentProgress progress) {
+    DeploymentProgress progress,
+    String callerKind) {
 
   static DeploymentView of(DeploymentRecord record) {
     return of(record, null, null);
@@ -49,6 +51,7 @@ record DeploymentView(
         record.digest(),
         record.previousTag(),
         record.rolledBack(),
-        progress);
+        progress,
+        record.callerKind());
   }
 }

@@ -1,7 +1,7 @@
 package io.mooring.api.harmony;
 
 import io.mooring.activities.store.DeploymentQuery.Position;
-import io.mooring.api.errors.ApiProblem;
+import io.mooring.api.common.errors.ApiProblem;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

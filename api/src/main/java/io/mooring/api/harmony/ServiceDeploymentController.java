@@ -5,9 +5,18 @@ import io.mooring.activities.store.DeploymentQuery;
 import io.mooring.activities.store.DeploymentRecord;
 import io.mooring.activities.store.DeploymentStatus;
 import io.mooring.activities.store.DeploymentStore;
-import io.mooring.api.errors.ApiProblem;
+import io.mooring.api.common.errors.ApiProblem;
+import io.mooring.api.common.links.PublicLinks;
+import io.mooring.api.common.security.Caller;
 import io.mooring.workflows.deployment.DeploymentClient;
 import io.mooring.workflows.gate.GateClient;
+import io.mooring.api.common.openapi.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.headers.Header;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
@@ -21,10 +30,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Harmony's {@code /service-deployment}: deployment history, one deployment's status, cancel. */
 @RestController
+@Tag(name = "Harmony: deployments")
 class ServiceDeploymentController {
 
   private static final int DEFAULT_LIMIT = 100;
@@ -35,10 +44,12 @@ class ServiceDeploymentController {
   private final DeploymentLog deploymentLog;
   private final DeploymentClient deploymentClient;
   private final GateClient gate;
+  private final PublicLinks links;
 
   ServiceDeploymentController(
       DeploymentStore deployments, DeploymentIds ids, DeploymentLog deploymentLog, DeploymentClient deploymentClient,
-      GateClient gate) {
+      GateClient gate, PublicLinks links) {
+    this.links = links;
     this.deployments = deployments;
     this.ids = ids;
     this.deploymentLog = deploymentLog;
@@ -46,6 +57,11 @@ class ServiceDeploymentController {
     this.gate = gate;
   }
 
+  @Operation(summary = "Deployment history, newest first", description = "Paged by limit and cursor; the"
+      + " next page's address is in the Link header")
+  @ApiResponse(responseCode = "200", description = "One page", headers = @Header(name = "Link",
+      description = "<…>; rel=\"next\" when there is a next page"))
+  @ProblemResponses
   @GetMapping(path = "/service-deployment", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<List<DeploymentView>> history(
       @RequestParam(required = false) String service,
@@ -66,15 +82,22 @@ class ServiceDeploymentController {
     HttpHeaders headers = new HttpHeaders();
     if (rows.size() > pageSize) {
       DeploymentRecord last = page.get(page.size() - 1);
-      String next = ServletUriComponentsBuilder.fromCurrentRequest()
-          .replaceQueryParam("limit", pageSize)
-          .replaceQueryParam("cursor", HistoryCursor.encode(new DeploymentQuery.Position(last.createdAt(), last.id())))
-          .build().toUriString();
-      headers.add(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+      var next = links.at("/service-deployment");
+      if (service != null && !service.isEmpty()) {
+        next.queryParam("service", service);
+      }
+      if (wanted != null) {
+        next.queryParam("status", wanted.label());
+      }
+      next.queryParam("limit", pageSize)
+          .queryParam("cursor", HistoryCursor.encode(new DeploymentQuery.Position(last.createdAt(), last.id())));
+      headers.add(HttpHeaders.LINK, "<" + next.encode().build().toUriString() + ">; rel=\"next\"");
     }
     return ResponseEntity.ok().headers(headers).body(page.stream().map(DeploymentView::of).toList());
   }
 
+  @Operation(summary = "One deployment's status, with live progress while it runs")
+  @ProblemResponses(404)
   @GetMapping(path = "/service-deployment/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
   DeploymentView deployment(@PathVariable String id) {
     DeploymentRecord record = ids.existing(id);
@@ -86,6 +109,9 @@ class ServiceDeploymentController {
         place == null || place == 0 ? null : place);
   }
 
+  @Operation(summary = "Cancel a running or queued deployment; it rolls back or leaves the line")
+  @ApiResponse(responseCode = "202", description = "Cancellation requested")
+  @ProblemResponses({404, 409})
   @PostMapping(path = "/service-deployment/{id}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<DeploymentView> cancel(@PathVariable String id, Principal principal) {
     DeploymentRecord record = ids.existing(id);

@@ -2,8 +2,16 @@ package io.mooring.api.harmony;
 
 import io.mooring.activities.store.ServiceDefinition;
 import io.mooring.activities.store.ServiceStore;
-import io.mooring.api.errors.ApiProblem;
+import io.mooring.api.common.errors.ApiProblem;
+import io.mooring.api.common.links.PublicLinks;
+import io.mooring.api.common.security.Caller;
 import io.mooring.workflows.deployment.DeploymentRequest;
+import io.mooring.api.common.openapi.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,24 +32,31 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Harmony's {@code /service-image-tag}: which tag each service runs, and deploying a new one. */
 @RestController
+@Tag(name = "Harmony: service image tags")
 class ServiceImageTagController {
 
   private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private final ServiceStore services;
   private final Deployer deployer;
+  private final PublicLinks links;
 
-  ServiceImageTagController(ServiceStore services, Deployer deployer) {
+  ServiceImageTagController(ServiceStore services, Deployer deployer, PublicLinks links) {
     this.services = services;
     this.deployer = deployer;
+    this.links = links;
   }
 
+  @Operation(summary = "Every service and the tag it runs, sorted by name")
+  @ProblemResponses(forbidden = false)
   @GetMapping(path = "/service-image-tag", produces = MediaType.APPLICATION_JSON_VALUE)
   Map<String, String> tags() {
     return services.findAll().stream().collect(Collectors.toMap(
         ServiceDefinition::name, ServiceDefinition::tag, (a, b) -> a, LinkedHashMap::new));
   }
 
+  @Operation(summary = "The tag a service runs")
+  @ProblemResponses(value = 404, forbidden = false)
   @GetMapping(path = "/service-image-tag/{service}", produces = MediaType.APPLICATION_JSON_VALUE)
   TagView tag(@PathVariable String service) {
     return new TagView(existing(service).tag());
@@ -51,6 +66,12 @@ class ServiceImageTagController {
    * Validates in Harmony's order (tag present, only known keys, service exists, tag syntax), then
    * leaves the checks that need the world (gate enabled, image reachable, lock) to the workflow.
    */
+  @Operation(summary = "Deploy a tag", description = "Validated in Harmony's order; 202 once the image is found and"
+      + " the deployment lock taken (or, with queue=true, the deployment waits in line)")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+      mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = RequestBodies.TagUpdateBody.class)))
+  @ApiResponse(responseCode = "202", description = "Admitted; follow statusLink")
+  @ProblemResponses({404, 423})
   @PutMapping(path = "/service-image-tag/{service}", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.ACCEPTED)
   DeploymentAccepted deploy(
@@ -63,9 +84,10 @@ class ServiceImageTagController {
     String tag = update.validTag();
     String regressionTestVersion = update.validRegressionTestVersion();
     UUID id = UUID.randomUUID();
-    deployer.start(new DeploymentRequest(id, Caller.nameOf(principal), definition, tag, regressionTestVersion,
-        Links.status(id), Links.logs(id), queue));
-    return new DeploymentAccepted(tag, Links.status(id));
+    Caller caller = Caller.of(principal);
+    deployer.start(new DeploymentRequest(id, caller.name(), definition, tag, regressionTestVersion,
+        links.deploymentStatus(id), links.deploymentLogs(id), queue, caller.kind().label()));
+    return new DeploymentAccepted(tag, links.deploymentStatus(id));
   }
 
   private ServiceDefinition existing(String service) {

@@ -1,7 +1,7 @@
 package io.mooring.api.harmony;
 
-import io.mooring.api.errors.ApiProblem;
-import io.mooring.api.errors.BodyParameters;
+import io.mooring.api.common.errors.ApiProblem;
+import io.mooring.api.common.errors.BodyParameters;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 

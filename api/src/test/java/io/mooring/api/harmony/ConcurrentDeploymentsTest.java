@@ -44,7 +44,7 @@ class ConcurrentDeploymentsTest extends EmbeddedMooringTest {
 
     // Without a Docker Engine the admitted deployment fails cleanly and gives the lock back.
     await().atMost(Duration.ofSeconds(60)).until(() -> deployments.running().isEmpty());
-    assertThat(http.get(statusLink.substring(http.root().length())).json().get("status").asString())
+    assertThat(http.get(statusLink.substring(PUBLIC_URL.length())).json().get("status").asString())
         .isEqualTo(DeploymentStatus.FAILED.label());
     assertThat(http.get("/service-deployments-state").json().get("enabled").asBoolean()).isTrue();
   }

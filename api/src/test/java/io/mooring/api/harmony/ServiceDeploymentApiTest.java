@@ -41,7 +41,7 @@ class ServiceDeploymentApiTest extends EmbeddedMooringTest {
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
     String statusLink = accepted.json().get("statusLink").asString();
     assertThat(accepted.json().get("tag").asString()).isEqualTo("1.1.0");
-    assertThat(statusLink).matches(http.root() + "/service-deployment/[0-9a-f-]{36}");
+    assertThat(statusLink).matches(PUBLIC_URL + "/service-deployment/[0-9a-f-]{36}");
     String id = statusLink.substring(statusLink.lastIndexOf('/') + 1);
 
     JsonNode finished = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
@@ -79,7 +79,7 @@ class ServiceDeploymentApiTest extends EmbeddedMooringTest {
       ids.add(0, id);
       Instant at = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i);
       deployments.open(new DeploymentRecord(id, "alice", service, "1." + i, "latest", DeploymentStatus.SUCCESSFUL,
-          "finished", "done", null, null, false, at, at));
+          "finished", "done", null, null, false, at, at, "person"));
     }
 
     List<String> seen = new ArrayList<>();
@@ -143,7 +143,7 @@ class ServiceDeploymentApiTest extends EmbeddedMooringTest {
     UUID id = UUID.randomUUID();
     Instant at = Instant.parse("2024-03-29T14:56:29.151Z");
     deployments.open(new DeploymentRecord(id, "yliu10", "web", "new-version", "1.0.0", DeploymentStatus.SUCCESSFUL,
-        "finished", "Deployment successful. See details at: x", "sha256:ab", "1.0.0", false, at, at));
+        "finished", "Deployment successful. See details at: x", "sha256:ab", "1.0.0", false, at, at, "person"));
 
     JsonNode deployment = http.get("/service-deployment/" + id).json();
 
@@ -163,7 +163,7 @@ class ServiceDeploymentApiTest extends EmbeddedMooringTest {
     UUID id = UUID.randomUUID();
     Instant at = Instant.now();
     deployments.open(new DeploymentRecord(id, "alice", "web", "1.1.0", "latest", DeploymentStatus.FAILED,
-        "finished", "broken", null, null, true, at, at));
+        "finished", "broken", null, null, true, at, at, "person"));
     Reply reply = http.post("/service-deployment/" + id + "/cancel", "");
     assertProblem(reply, 409, "deployment-finished");
     assertThat(reply.detail()).isEqualTo("Deployment " + id + " is already failed and cannot be cancelled");

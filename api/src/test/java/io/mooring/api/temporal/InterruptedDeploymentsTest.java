@@ -28,7 +28,7 @@ class InterruptedDeploymentsTest extends EmbeddedMooringTest {
     UUID id = UUID.randomUUID();
     Instant at = Instant.now();
     deployments.open(new DeploymentRecord(id, "alice", "web", "1.1.0", "latest", DeploymentStatus.RUNNING,
-        "rolling-out", "Deployment in progress", "sha256:11", "1.0.0", false, at, at));
+        "rolling-out", "Deployment in progress", "sha256:11", "1.0.0", false, at, at, "person"));
 
     interrupted.run(null);
 
@@ -47,7 +47,7 @@ class InterruptedDeploymentsTest extends EmbeddedMooringTest {
     UUID id = UUID.randomUUID();
     Instant at = Instant.now();
     deployments.open(new DeploymentRecord(id, "alice", "web", "1.1.0", "latest", DeploymentStatus.SUCCESSFUL,
-        "finished", "done", "sha256:11", "1.0.0", false, at, at));
+        "finished", "done", "sha256:11", "1.0.0", false, at, at, "person"));
     http.put("/service-deployments-state", "{\"enabled\": true, \"message\": \"open\"}");
 
     interrupted.run(null);

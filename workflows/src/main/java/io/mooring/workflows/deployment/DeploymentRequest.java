@@ -10,6 +10,8 @@ import java.util.UUID;
  * @param statusLink where its status is read ({@code …/service-deployment/<id>})
  * @param logsLink where its log is read ({@code …/deployment-logs/<id>})
  * @param queue wait in the gate's line instead of being refused when another deployment runs
+ * @param callerKind what kind of identity {@code username} is ({@code person} or {@code pipeline});
+ *     null in deployments started before Mooring recorded it
  */
 public record DeploymentRequest(
     UUID deploymentId,
@@ -19,7 +21,8 @@ public record DeploymentRequest(
     String regressionTestVersion,
     String statusLink,
     String logsLink,
-    boolean queue) {
+    boolean queue,
+    String callerKind) {
 
   public static String workflowId(UUID deploymentId) {
     return "deployment-" + deploymentId;

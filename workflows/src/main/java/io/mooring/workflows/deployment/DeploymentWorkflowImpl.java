@@ -148,7 +148,7 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
     granted = decision.outcome() == Outcome.GRANTED;
     String phase = granted ? "rolling-out" : "queued";
     history.open(new OpenDeployment(id, request.username(), service.name(), request.tag(),
-        request.regressionTestVersion(), images.digest(), service.tag(), phase));
+        request.regressionTestVersion(), images.digest(), service.tag(), phase, request.callerKind()));
     log("admitted", "Deployment of " + service.name() + " " + service.tag() + " -> " + request.tag()
         + " requested by " + request.username() + "; image " + images.image()
         + (images.testImage() == null ? "" : ", regression tests " + images.testImage()));

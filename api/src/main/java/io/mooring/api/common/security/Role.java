@@ -1,0 +1,33 @@
+package io.mooring.api.common.security;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/** Harmony's two kinds of privilege. An admin may do everything a deployer may. */
+public enum Role {
+  DEPLOYER,
+  ADMIN;
+
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The authorities this role grants, its own and those it implies. */
+  public List<GrantedAuthority> authorities() {
+    return this == ADMIN
+        ? List.of(new SimpleGrantedAuthority("ROLE_ADMIN"), new SimpleGrantedAuthority("ROLE_DEPLOYER"))
+        : List.of(new SimpleGrantedAuthority("ROLE_DEPLOYER"));
+  }
+
+  public static Optional<Role> parse(String text) {
+    for (Role role : values()) {
+      if (role.label().equals(text)) {
+        return Optional.of(role);
+      }
+    }
+    return Optional.empty();
+  }
+}
