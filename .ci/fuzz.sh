@@ -96,8 +96,9 @@ YML
 
 # A fresh database every run, so that the run sees the same Mooring each time.
 pg_port=${MOORING_E2E_PG_URL##*:}; pg_port=${pg_port%%/*}
-su postgres -c "psql -p $pg_port -qc 'drop database if exists $DB with (force)'" >/dev/null
-su postgres -c "psql -p $pg_port -qc 'create database $DB owner mooring'" >/dev/null
+psql_quietly() { su postgres -c "PGOPTIONS='-c client_min_messages=warning' psql -p $pg_port -qc '$1'" >/dev/null; }
+psql_quietly "drop database if exists $DB with (force)"
+psql_quietly "create database $DB owner mooring"
 
 # A Temporal namespace of its own, for the same reason, and because the fuzzer disables the
 # deployment gate and starts deployments: in the shared default namespace that state would leak
@@ -184,6 +185,9 @@ set +e
 schemathesis_status=$?
 set -e
 log "schemathesis exited with $schemathesis_status after $(( $(date +%s) - started )) s (output: $WORK/schemathesis.log)"
+# Its own summary: failures by kind, and the errors and warnings (such as "only 401 answers") that
+# the counts below do not show.
+sed -n '/= SUMMARY =/,$p' "$WORK/schemathesis.log" >&2
 if [ "$schemathesis_status" -eq 124 ]; then
   log "schemathesis was interrupted at the ${TIME_LIMIT} s limit: the counts cover only what it did until then"
 fi
@@ -198,7 +202,13 @@ if ! kill -0 "$MOORING_PID" 2>/dev/null || ! curl -sf -o /dev/null --max-time 10
   log "Mooring is no longer up after the run"
   exit 1
 fi
-# Likewise a run that locked itself out (revoked its own token) tested nothing after that point.
+# 1 is "failures found", which the counts above judge; anything else but the time limit means the
+# run could not do its job (schema, configuration, network or internal error).
+if [ "$schemathesis_status" -ne 0 ] && [ "$schemathesis_status" -ne 1 ] && [ "$schemathesis_status" -ne 124 ]; then
+  log "schemathesis could not do its job (exit $schemathesis_status): see $WORK/schemathesis.log"
+  exit 1
+fi
+# A run that locked itself out (revoked its own token) tested nothing after that point.
 if ! curl -sf -o /dev/null --max-time 10 -H "Authorization: Bearer $TOKEN" "$BASE/api-tokens"; then
   log "the run's admin token no longer works: the run locked itself out, and what came after proves nothing"
   exit 1

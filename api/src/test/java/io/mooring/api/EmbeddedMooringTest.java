@@ -1,10 +1,17 @@
 package io.mooring.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.mooring.api.Http.Reply;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.JsonNode;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -16,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * where no engine listens.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(DocumentedStatuses.class)
 public abstract class EmbeddedMooringTest {
 
   protected static final String MISSING_DOCKER = "unix:///nonexistent/mooring-test/docker.sock";
@@ -29,6 +37,7 @@ public abstract class EmbeddedMooringTest {
   private static final Path DATA = temporaryDirectory();
 
   @LocalServerPort protected int port;
+  @Autowired DocumentedStatuses documentedStatuses;
   protected Http http;
 
   @DynamicPropertySource
@@ -46,6 +55,22 @@ public abstract class EmbeddedMooringTest {
   @BeforeEach
   void connect() throws IOException {
     http = new Http("http://127.0.0.1:" + port, null).bearer(adminToken());
+  }
+
+  @BeforeEach
+  void forgetEarlierAnswers() {
+    documentedStatuses.forget();
+  }
+
+  /** Every status this test was answered is one the OpenAPI document lists for its operation. */
+  @AfterEach
+  void everyAnswerIsDocumented() {
+    JsonNode document = documentedStatuses.document(() -> {
+      Reply docs = http.get("/v3/api-docs");
+      assertThat(docs.status()).isEqualTo(200);
+      return docs.json();
+    });
+    assertThat(documentedStatuses.undocumented(document)).as("answers the OpenAPI document does not list").isEmpty();
   }
 
   protected static Path dataDirectory() {

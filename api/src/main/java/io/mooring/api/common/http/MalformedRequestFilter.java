@@ -22,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * trace in the log for every such request.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 11)
 class MalformedRequestFilter extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger(MalformedRequestFilter.class);

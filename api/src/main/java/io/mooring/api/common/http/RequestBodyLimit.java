@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * them: at once when Content-Length says so, and for a chunked body as soon as it grows past it.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 @EnableConfigurationProperties(HttpSettings.class)
 class RequestBodyLimit extends OncePerRequestFilter {
 
