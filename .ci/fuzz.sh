@@ -54,17 +54,15 @@ cp "$JAR" "$WORK/mooring.jar"
 
 # One block of free loopback ports: Mooring's, then two for each service (a replica and the one
 # that replaces it during a rollout).
-read -r PORT < <(python3 - <<'PY'
+PORT=$(python3 - <<'PY'
 import random, socket
-rng = random.Random()
 for _ in range(200):
-    base = rng.randrange(20000, 30000)
+    base = random.randrange(20000, 30000)
+    held = []
     try:
-        held = []
         for port in range(base, base + 5):
-            s = socket.socket()
-            s.bind(("127.0.0.1", port))
-            held.append(s)
+            held.append(socket.socket())
+            held[-1].bind(("127.0.0.1", port))
     except OSError:
         continue
     finally:
@@ -76,8 +74,8 @@ PY
 )
 [ -n "${PORT:-}" ] || { log "found no free ports"; exit 2; }
 
-# Services whose images the test registry holds, so that a fuzzed deployment can really run: one
-# with a health path and regression tests, one with neither.
+# Services whose images the test registry holds, so that a fuzzed deployment that names one really
+# runs: one with a health path and regression tests, one with neither.
 cat >"$WORK/services.yml" <<YML
 services:
   - name: fuzz-web
@@ -133,6 +131,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 log "starting Mooring on 127.0.0.1:$PORT (namespace $NAMESPACE, database $DB)"
+# Listening on loopback only, with the JVM options the README gives for java -jar.
 env SPRING_TEMPORAL_TEST_SERVER_ENABLED=false \
   SPRING_TEMPORAL_CONNECTION_TARGET="$MOORING_E2E_TEMPORAL" \
   SPRING_TEMPORAL_NAMESPACE="$NAMESPACE" \

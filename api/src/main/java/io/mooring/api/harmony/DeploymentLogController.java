@@ -5,6 +5,7 @@ import io.mooring.activities.store.DeploymentRecord;
 import io.mooring.activities.store.LogLine;
 import io.mooring.api.common.openapi.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -40,7 +41,7 @@ class DeploymentLogController {
       + " (text/event-stream: 'line' events, then 'end')")
   @ProblemResponses(404)
   @GetMapping(path = "/deployment-logs/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-  List<LineView> lines(@PathVariable String id) {
+  List<LineView> lines(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String id) {
     DeploymentRecord record = ids.existing(id);
     return log.lines(record.id(), 0).stream().map(LineView::of).toList();
   }
@@ -49,7 +50,7 @@ class DeploymentLogController {
       mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
   @ProblemResponses(404)
   @GetMapping(path = "/deployment-logs/{id}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-  SseEmitter follow(@PathVariable String id) {
+  SseEmitter follow(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String id) {
     return follower.follow(ids.existing(id).id());
   }
 

@@ -63,13 +63,13 @@ class DeploymentStateController {
     if (message != null && !message.isNull() && !message.isString()) {
       throw ApiProblem.badRequest("invalid-message", "'message' must be a string");
     }
+    if (message != null && message.isString() && message.asString().length() > 4096) {
+      throw ApiProblem.badRequest("invalid-message", "'message' may contain at most 4096 characters");
+    }
     boolean enabled = body.get("enabled").asBoolean();
     String text = message == null || message.isNull() || message.asString().isBlank()
         ? (enabled ? "Manually enabled by " : "Manually disabled by ") + Caller.nameOf(principal)
         : message.asString();
-    if (text.length() > 4096) {
-      throw ApiProblem.badRequest("invalid-message", "'message' may contain at most 4096 characters");
-    }
     Decision decision = gate.turn(new Switch(enabled, text));
     if (decision.outcome() == Outcome.REFUSED) {
       throw new ApiProblem(HttpStatus.LOCKED, "deployment-locked",

@@ -17,7 +17,7 @@ final class RequestBodies {
           example = "1.4.0", description = "The image tag to deploy (Docker's tag rule)")
       String tag,
       @JsonProperty("regression_test_version")
-      @Schema(pattern = "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", defaultValue = "latest", example = "2.0.1",
+      @Schema(pattern = "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", defaultValue = "latest", example = "2.0.1", nullable = true,
           description = "The tag of the service's regression test image")
       String regressionTestVersion) {}
 
@@ -25,5 +25,5 @@ final class RequestBodies {
       additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
   record StateBody(
       @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Boolean enabled,
-      @Schema(maxLength = 4096, description = "Why; by default who turned the switch") String message) {}
+      @Schema(maxLength = 4096, nullable = true, description = "Why; by default who turned the switch") String message) {}
 }

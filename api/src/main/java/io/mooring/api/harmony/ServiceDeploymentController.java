@@ -12,6 +12,7 @@ import io.mooring.workflows.deployment.DeploymentClient;
 import io.mooring.workflows.gate.GateClient;
 import io.mooring.api.common.openapi.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -65,8 +66,11 @@ class ServiceDeploymentController {
   @GetMapping(path = "/service-deployment", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<List<DeploymentView>> history(
       @RequestParam(required = false) String service,
+      @Parameter(schema = @Schema(allowableValues = {"running", "successful", "failed"}))
       @RequestParam(required = false) String status,
+      @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "100"))
       @RequestParam(required = false) String limit,
+      @Parameter(description = "Where the page starts: the opaque value of the previous page's Link header")
       @RequestParam(required = false) String cursor) {
     DeploymentStatus wanted = status == null || status.isEmpty() ? null : DeploymentStatus.parse(status)
         .orElseThrow(() -> ApiProblem.badRequest("invalid-status", "\"" + status.toLowerCase()
@@ -99,7 +103,7 @@ class ServiceDeploymentController {
   @Operation(summary = "One deployment's status, with live progress while it runs")
   @ProblemResponses(404)
   @GetMapping(path = "/service-deployment/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-  DeploymentView deployment(@PathVariable String id) {
+  DeploymentView deployment(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String id) {
     DeploymentRecord record = ids.existing(id);
     if (record.status() != DeploymentStatus.RUNNING) {
       return DeploymentView.of(record);
@@ -113,7 +117,7 @@ class ServiceDeploymentController {
   @ApiResponse(responseCode = "202", description = "Cancellation requested")
   @ProblemResponses({404, 409})
   @PostMapping(path = "/service-deployment/{id}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<DeploymentView> cancel(@PathVariable String id, Principal principal) {
+  ResponseEntity<DeploymentView> cancel(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String id, Principal principal) {
     DeploymentRecord record = ids.existing(id);
     if (record.status() != DeploymentStatus.RUNNING) {
       throw new ApiProblem(HttpStatus.CONFLICT, "deployment-finished",

@@ -8,6 +8,7 @@ import io.mooring.api.common.security.Caller;
 import io.mooring.workflows.deployment.DeploymentRequest;
 import io.mooring.api.common.openapi.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -58,7 +59,7 @@ class ServiceImageTagController {
   @Operation(summary = "The tag a service runs")
   @ProblemResponses(value = 404, forbidden = false)
   @GetMapping(path = "/service-image-tag/{service}", produces = MediaType.APPLICATION_JSON_VALUE)
-  TagView tag(@PathVariable String service) {
+  TagView tag(@Parameter(schema = @Schema(pattern = "^[a-z0-9][a-z0-9-]{0,62}$")) @PathVariable String service) {
     return new TagView(existing(service).tag());
   }
 
@@ -75,7 +76,7 @@ class ServiceImageTagController {
   @PutMapping(path = "/service-image-tag/{service}", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.ACCEPTED)
   DeploymentAccepted deploy(
-      @PathVariable String service,
+      @Parameter(schema = @Schema(pattern = "^[a-z0-9][a-z0-9-]{0,62}$")) @PathVariable String service,
       @RequestBody(required = false) JsonNode body,
       @RequestParam(defaultValue = "false") boolean queue,
       Principal principal) {

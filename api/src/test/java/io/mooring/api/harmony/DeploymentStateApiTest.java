@@ -74,6 +74,8 @@ class DeploymentStateApiTest extends EmbeddedMooringTest {
     assertProblem(http.put("/service-deployments-state", "{\"enabled\": false, \"message\": 7}"), 400, "invalid-message");
     assertProblem(http.put("/service-deployments-state", "{\"enabled\": false, \"message\": \"" + "x".repeat(4097) + "\"}"),
         400, "invalid-message");
+    assertProblem(http.put("/service-deployments-state", "{\"enabled\": false, \"message\": \"" + " ".repeat(4097) + "\"}"),
+        400, "invalid-message");
     assertThat(http.get("/service-deployments-state").json().get("enabled").asBoolean()).isTrue();
   }
 

@@ -160,7 +160,7 @@ class ServiceImageTagApiTest extends EmbeddedMooringTest {
   @Test
   void rejectsAQueueFlagThatIsNotABoolean() {
     assertRejected(http.put("/service-image-tag/web?queue=soon", "{\"tag\": \"1.1.0\"}"), 400, "invalid-parameter",
-        "'queue' has an invalid value: soon");
+        "'queue' has an invalid value: 'soon'; it takes true or false");
   }
 
   private void assertRejected(Reply reply, int status, String code, String detail) {

@@ -14,7 +14,8 @@ public final class HttpProblems {
 
   public static ApiProblem malformedQuery() {
     return ApiProblem.badRequest("malformed-query",
-        "The query string is not valid: a percent-escape or the UTF-8 it encodes is malformed");
+        "The query string is not valid: a percent-escape or the UTF-8 it encodes is malformed, or it encodes a"
+            + " control character");
   }
 
   public static ApiProblem unsupportedContentType(String contentType) {
@@ -101,7 +102,8 @@ public final class HttpProblems {
     return text.toString();
   }
 
-  static String abbreviate(String text, int max) {
+  /** At most {@code max} characters of {@code text}, with control characters shown as '?'. */
+  public static String abbreviate(String text, int max) {
     String printable = text == null ? "" : text.replaceAll("\\p{Cntrl}", "?");
     return printable.length() <= max ? printable : printable.substring(0, max) + "…";
   }

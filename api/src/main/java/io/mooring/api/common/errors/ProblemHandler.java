@@ -42,8 +42,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
-    return respond(HttpStatus.BAD_REQUEST, "invalid-parameter",
-        "'" + e.getName() + "' has an invalid value: " + e.getValue());
+    Object value = e.getValue() instanceof Object[] values && values.length > 0 ? values[0] : e.getValue();
+    String expected = e.getRequiredType() == boolean.class || e.getRequiredType() == Boolean.class
+        ? "; it takes true or false" : "";
+    return respond(HttpStatus.BAD_REQUEST, "invalid-parameter", "'" + e.getName() + "' has an invalid value: '"
+        + HttpProblems.abbreviate(String.valueOf(value), 100) + "'" + expected);
   }
 
   @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,

@@ -7,6 +7,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -27,13 +29,19 @@ class MalformedRequestFilter extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger(MalformedRequestFilter.class);
 
+  private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
   private final ProblemWriter problems = new ProblemWriter();
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     try {
-      request.getParameterMap();
+      if (hasControlCharacters(request.getParameterMap())) {
+        // No parameter of Mooring's takes them; a NUL would even be refused by the database.
+        problems.write(request, response, HttpProblems.malformedQuery());
+        return;
+      }
     } catch (RuntimeException malformed) {
       log.debug("Refused a malformed query string: {}", malformed.getMessage());
       problems.write(request, response, HttpProblems.malformedQuery());
@@ -45,6 +53,20 @@ class MalformedRequestFilter extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  private static boolean hasControlCharacters(Map<String, String[]> parameters) {
+    for (var parameter : parameters.entrySet()) {
+      if (CONTROL.matcher(parameter.getKey()).find()) {
+        return true;
+      }
+      for (String value : parameter.getValue()) {
+        if (CONTROL.matcher(value).find()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean carriesBody(HttpServletRequest request) {

@@ -4,6 +4,7 @@ import io.mooring.api.common.errors.ApiProblem;
 import io.mooring.api.common.errors.BodyParameters;
 import io.mooring.api.common.openapi.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -69,7 +70,7 @@ class ApiTokenController {
           "'name' must be 1 to 64 lowercase letters, digits, periods, underscores or dashes, starting with a letter or digit");
     }
     JsonNode roleNode = body.get("role");
-    Role role = roleNode == null || roleNode.isNull() ? Role.DEPLOYER
+    Role role = roleNode == null ? Role.DEPLOYER
         : Role.parse(roleNode.isString() ? roleNode.asString() : "").orElseThrow(() ->
             ApiProblem.badRequest("invalid-role", "'role' must be 'deployer' or 'admin'"));
     Caller caller = Caller.of(principal);
@@ -84,7 +85,8 @@ class ApiTokenController {
   @ApiResponse(responseCode = "204", description = "Revoked")
   @ProblemResponses({404, 409})
   @DeleteMapping(path = "/api-tokens/{name}")
-  ResponseEntity<Void> revoke(@PathVariable String name, Principal principal) {
+  ResponseEntity<Void> revoke(
+      @Parameter(schema = @Schema(pattern = "^[a-z0-9][a-z0-9._-]{0,63}$")) @PathVariable String name, Principal principal) {
     Caller caller = Caller.of(principal);
     if (caller.kind() == Caller.Kind.PIPELINE && caller.name().equals(name)) {
       throw new ApiProblem(HttpStatus.CONFLICT, "own-token",

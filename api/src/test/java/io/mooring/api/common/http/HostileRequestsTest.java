@@ -35,7 +35,7 @@ class HostileRequestsTest extends EmbeddedMooringTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"/actuator/health?=x", "/actuator/health?%zz=1", "/service-deployment?service=%zz",
-      "/service-deployment?service=%C0%AE", "/service-deployment?%ff%fe"})
+      "/service-deployment?service=%C0%AE", "/service-deployment?%ff%fe", "/service-deployment?service=%19%00Y"})
   void answersBrokenQueryEscapesWith400AndLogsNoStackTrace(String target, CapturedOutput log) {
     int before = log.getAll().length();
     for (int i = 0; i < 20; i++) {
@@ -45,6 +45,14 @@ class HostileRequestsTest extends EmbeddedMooringTest {
     String written = log.getAll().substring(before);
     assertThat(written).doesNotContain("\tat ").doesNotContain("Exception");
     assertThat(written.lines().count()).as("21 bad requests, at most a line or two in the log").isLessThanOrEqualTo(2);
+  }
+
+  @Test
+  void namesTheParameterAndWhatItTakesForAValueOfTheWrongType() {
+    Answer answer = raw.send("PUT /service-image-tag/web?queue=null&queue=null HTTP/1.1\nHost: x\n" + admin
+        + "\nContent-Type: application/json\nContent-Length: 14\nConnection: close\n\n{\"tag\": \"1.1\"}");
+    assertProblem(answer, 400, "invalid-parameter");
+    assertThat(answer.body()).contains("'queue' has an invalid value: 'null'; it takes true or false");
   }
 
   @Test

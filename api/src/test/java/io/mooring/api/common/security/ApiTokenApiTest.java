@@ -79,6 +79,8 @@ class ApiTokenApiTest extends EmbeddedMooringTest {
     assertThat(http.post("/api-tokens", "{\"name\": \"Has Spaces\"}").json().get("code").asString()).isEqualTo("invalid-name");
     assertThat(http.post("/api-tokens", "{\"name\": \"x\", \"role\": \"root\"}").json().get("code").asString())
         .isEqualTo("invalid-role");
+    assertThat(http.post("/api-tokens", "{\"name\": \"x\", \"role\": null}").json().get("code").asString())
+        .isEqualTo("invalid-role");
     assertThat(http.post("/api-tokens", "{\"name\": \"x\", \"ttl\": 3}").json().get("code").asString())
         .isEqualTo("unknown-parameter");
     assertThat(delete("/api-tokens/no-such-token").status()).isEqualTo(404);
