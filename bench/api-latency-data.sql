@@ -13,7 +13,7 @@ SELECT setseed(0.42);  -- the same mix of outcomes on every run
 -- lines sit together in the table, as they do in production).
 WITH d AS (
   INSERT INTO deployment (id, username, service, tag, regression_test_version, status, phase, message,
-                          digest, previous_tag, rolled_back, created_at, updated_at)
+                          digest, previous_tag, rolled_back, created_at, updated_at, caller_kind)
   SELECT id, username, service, tag, '1.0.' || (n % 7), CASE WHEN failed THEN 'failed' ELSE 'successful' END,
          'finished',
          CASE WHEN failed
@@ -21,7 +21,8 @@ WITH d AS (
                    || '. Error: Regression tests failed with exit code 1. Rolled back to ' || previous_tag || '.'
               ELSE 'Deployment successful. See details at: ' || :'public_url' || '/deployment-logs/' || id END,
          'sha256:' || md5(id::text) || md5(service || n), previous_tag, failed, created_at,
-         created_at + (20 + random() * 160) * interval '1 second'
+         created_at + (20 + random() * 160) * interval '1 second',
+         CASE WHEN username LIKE '%-%' THEN 'pipeline' ELSE 'person' END
     FROM (SELECT gen_random_uuid() AS id,
                  format('service-%s', lpad(s::text, 3, '0')) AS service,
                  n,

@@ -17,7 +17,7 @@
 #
 #   RATE=1000 DURATION=30s bench/api-latency.sh       the defaults
 #   MOORING_BENCH_SKIP_PACKAGE=1                       use api/target/mooring.jar as it is
-#   MOORING_JVM_OPTIONS='...'                          instead of the run command's (api/pom.xml)
+#   MOORING_JVM_OPTIONS='...'                          instead of a server's (the Dockerfile's JAVA_OPTS)
 # The database mooring_bench is dropped and loaded anew on every run, and left for inspection.
 set -euo pipefail
 RATE=${RATE:-1000}
@@ -76,7 +76,8 @@ done
       "$i" "$i" $((31000 + i * 4))
   done
 } >"$work/services.yml"
-jvm_options=${MOORING_JVM_OPTIONS:-$(sed -n 's:.*<mooring.jvm.options>\(.*\)</mooring.jvm.options>.*:\1:p' api/pom.xml)}
+# Real mode runs as a server does: with the Dockerfile's JVM options, not the embedded default's.
+jvm_options=${MOORING_JVM_OPTIONS:-$(sed -n 's/^ENV JAVA_OPTS="\(.*\)"$/\1/p' Dockerfile)}
 # shellcheck disable=SC2086
 PORT=$PORT MOORING_PUBLIC_URL=$root MOORING_DATA_DIR=$work/data MOORING_SERVICES_FILE=$work/services.yml \
   SPRING_TEMPORAL_TEST_SERVER_ENABLED=false SPRING_TEMPORAL_CONNECTION_TARGET=$MOORING_E2E_TEMPORAL \
@@ -119,8 +120,7 @@ paths=(
   "/deployment-logs/$id"
 )
 queries=(
-  "PREPARE q AS SELECT service, name, val FROM service_env|EXECUTE q
-   PREPARE q AS SELECT * FROM service ORDER BY name|EXECUTE q"
+  "PREPARE q AS SELECT name, tag FROM service ORDER BY name|EXECUTE q"
   "PREPARE q(int) AS SELECT * FROM deployment WHERE 1 = 1 ORDER BY created_at DESC, id DESC LIMIT \$1|EXECUTE q(101)"
   "PREPARE q(varchar, varchar, int) AS SELECT * FROM deployment WHERE 1 = 1 AND service = \$1 AND status = \$2 ORDER BY created_at DESC, id DESC LIMIT \$3|EXECUTE q('$service', 'failed', 101)"
   "PREPARE q(uuid) AS SELECT * FROM deployment WHERE id = \$1|EXECUTE q('$id')"
@@ -142,13 +142,18 @@ sql_ms() { # sql_ms "PREPARE ...|EXECUTE ..." (one pair a line): sum over the pa
   echo "$total"
 }
 
-# --- Load: wrk, reporting "requests seconds p50_ms p99_ms max_ms errors" on its last line --------
+# --- Load: wrk, reporting on its last line "requests seconds p50_ms p99_ms max_ms errors kinds",
+# kinds being what the errors were (status counts answers >= 400; timeout, no answer in 2 s).
 cat >"$work/report.lua" <<'LUA'
 function done(summary, latency, requests)
   local e = summary.errors
-  io.write(string.format("%d %.3f %.3f %.3f %.3f %d\n", summary.requests, summary.duration / 1e6,
+  local kinds = {}
+  for _, kind in ipairs({"connect", "read", "write", "status", "timeout"}) do
+    if e[kind] > 0 then kinds[#kinds + 1] = kind .. "=" .. e[kind] end
+  end
+  io.write(string.format("%d %.3f %.3f %.3f %.3f %d %s\n", summary.requests, summary.duration / 1e6,
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
-    e.connect + e.read + e.write + e.status + e.timeout))
+    e.connect + e.read + e.write + e.status + e.timeout, table.concat(kinds, ",")))
 end
 LUA
 {
@@ -224,9 +229,12 @@ token_ms=$(sql_ms "$token_query")
 # --- Table ----------------------------------------------------------------------------------------
 printf '\n%-46s %7s %9s %9s %9s %6s %8s %8s %13s  %s\n' \
   "endpoint ($RATE req/s for $DURATION)" "rate" "p50" "p99" "max" "errors" "SQL p50" "p50/SQL" "saturation" "target"
+notes=
 for i in "${!paths[@]}"; do
-  read -r requests seconds p50 p99 max errors <<<"${fixed[$i]}"
-  read -r s_requests s_seconds _ _ _ s_errors <<<"${saturated[$i]}"
+  read -r requests seconds p50 p99 max errors kinds <<<"${fixed[$i]}"
+  read -r s_requests s_seconds _ _ _ s_errors s_kinds <<<"${saturated[$i]}"
+  [ "$errors" = 0 ] || notes+="${labels[$i]} at $RATE req/s: errors $kinds"$'\n'
+  [ "$s_errors" = 0 ] || notes+="${labels[$i]} at saturation: errors $s_kinds"$'\n'
   # Target: the rate held (within 1 %), p99 <= 20 ms, no errors, p50 <= 3x the raw SQL.
   verdict=$(awk -v n="$requests" -v s="$seconds" -v r="$RATE" -v p50="$p50" -v p99="$p99" -v e="$errors" -v sql="${raw[$i]}" '
     BEGIN {
@@ -241,6 +249,7 @@ for i in "${!paths[@]}"; do
     "$(awk -v n="$s_requests" -v s="$s_seconds" 'BEGIN {printf "%d/s", n / s}')" \
     "$([ "$s_errors" = 0 ] || echo "($s_errors errors)")" "$verdict"
 done
+printf '%s' "$notes"
 printf '\nEvery request also looks up its bearer token: %.3f ms of SQL (median), not counted above.\n' "$token_ms"
 printf 'Answer sizes: %s bytes. History: %s deployments, %s log lines, loaded in %.1f s.\n' \
   "$(IFS=/; echo "${sizes[*]}")" \

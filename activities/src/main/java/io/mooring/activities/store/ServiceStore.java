@@ -29,6 +29,15 @@ public class ServiceStore {
         .list();
   }
 
+  /** Every service's name and current tag, sorted by name: one query, for the most frequent read. */
+  public Map<String, String> tags() {
+    Map<String, String> tags = new java.util.LinkedHashMap<>();
+    jdbc.sql("SELECT name, tag FROM service ORDER BY name").query(rs -> {
+      tags.put(rs.getString("name"), rs.getString("tag"));
+    });
+    return tags;
+  }
+
   public Optional<ServiceDefinition> find(String name) {
     Map<String, String> env = envOf(name).getOrDefault(name, Map.of());
     return jdbc.sql("SELECT * FROM service WHERE name = :name")

@@ -17,7 +17,6 @@ import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,8 +51,7 @@ class ServiceImageTagController {
   @ProblemResponses(forbidden = false)
   @GetMapping(path = "/service-image-tag", produces = MediaType.APPLICATION_JSON_VALUE)
   Map<String, String> tags() {
-    return services.findAll().stream().collect(Collectors.toMap(
-        ServiceDefinition::name, ServiceDefinition::tag, (a, b) -> a, LinkedHashMap::new));
+    return services.tags();
   }
 
   @Operation(summary = "The tag a service runs")
