@@ -84,7 +84,7 @@ await_end() { # await_end ID: waits (at most 5 min) until the deployment is no l
   echo "deployment $1 did not end" >&2; exit 1
 }
 line_ms() { # line_ms ID CONDITION: time (ms) of the first log line for which CONDITION on 'line' holds
-  call "$root/deployment-logs/$1" | first_ms "at(x['at']) if (lambda line: $2)(x['line']) else None" 0
+  call "$root/deployment-logs/$1?timestamps=true" | first_ms "at(x['at']) if (lambda line: $2)(x['line']) else None" 0
 }
 
 start_mooring
@@ -125,7 +125,7 @@ for round in $(seq 1 "$RESTARTS"); do
     resumed_ms=
     for _ in $(seq 1 3000); do
       if [ "$step" = rollout ]; then
-        resumed_ms=$(call "$root/deployment-logs/$id" | first_ms "at(x['at'])" "$killed_ms")
+        resumed_ms=$(call "$root/deployment-logs/$id?timestamps=true" | first_ms "at(x['at'])" "$killed_ms")
       else
         resumed_ms=$("$MOORING_E2E_TEMPORAL_CLI" workflow describe --address "$MOORING_E2E_TEMPORAL" \
           -w "deployment-$id" -o json | json 'json.dumps(data.get("pendingActivities", []))' \

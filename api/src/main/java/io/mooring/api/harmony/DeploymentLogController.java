@@ -16,6 +16,7 @@ import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -37,13 +38,20 @@ class DeploymentLogController {
     this.follower = follower;
   }
 
+  /**
+   * As Harmony answers: the lines as an array of strings ({@code ["Success output"]}). With
+   * {@code ?timestamps=true}, each line with the moment it was written.
+   */
   @Operation(summary = "A deployment's log: the lines so far as JSON, or every line as it is written"
       + " (text/event-stream: 'line' events, then 'end')")
   @ProblemResponses(404)
   @GetMapping(path = "/deployment-logs/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-  List<LineView> lines(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String id) {
+  List<?> lines(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String id,
+      @Parameter(description = "Each line as {at, line} instead of a plain string")
+      @RequestParam(defaultValue = "false") boolean timestamps) {
     DeploymentRecord record = ids.existing(id);
-    return log.lines(record.id(), 0).stream().map(LineView::of).toList();
+    List<LogLine> lines = log.lines(record.id(), 0);
+    return timestamps ? lines.stream().map(LineView::of).toList() : lines.stream().map(LogLine::line).toList();
   }
 
   @ApiResponse(responseCode = "200", description = "The log", content = @Content(

@@ -207,7 +207,7 @@ class CrashRecoveryTest {
   }
 
   private static java.time.Instant lineTime(String id, String line) {
-    for (JsonNode l : http.get("/deployment-logs/" + id).json()) {
+    for (JsonNode l : http.get("/deployment-logs/" + id + "?timestamps=true").json()) {
       if (l.get("line").asString().equals(line)) {
         return java.time.Instant.parse(l.get("at").asString());
       }
@@ -235,7 +235,7 @@ class CrashRecoveryTest {
   private static List<String> logOf(String id) {
     List<String> lines = new ArrayList<>();
     try {
-      http.get("/deployment-logs/" + id).json().forEach(l -> lines.add(l.get("line").asString()));
+      http.get("/deployment-logs/" + id + "?timestamps=true").json().forEach(l -> lines.add(l.get("line").asString()));
     } catch (RuntimeException restarting) {
       // Mooring is down for a moment; the next poll asks again.
     }

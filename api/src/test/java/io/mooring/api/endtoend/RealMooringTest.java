@@ -157,12 +157,12 @@ abstract class RealMooringTest {
 
   List<String> logOf(String id) {
     List<String> lines = new ArrayList<>();
-    http.get("/deployment-logs/" + id).json().forEach(l -> lines.add(l.get("line").asString()));
+    http.get("/deployment-logs/" + id + "?timestamps=true").json().forEach(l -> lines.add(l.get("line").asString()));
     return lines;
   }
 
   Instant lineTime(JsonNode deployment, java.util.function.Predicate<String> line) {
-    for (JsonNode l : http.get("/deployment-logs/" + deployment.get("deploymentId").asString()).json()) {
+    for (JsonNode l : http.get("/deployment-logs/" + deployment.get("deploymentId").asString() + "?timestamps=true").json()) {
       if (line.test(l.get("line").asString())) {
         return Instant.parse(l.get("at").asString());
       }

@@ -58,11 +58,17 @@ class ServiceDeploymentApiTest extends EmbeddedMooringTest {
     assertThat(http.get("/service-image-tag/web").body()).isEqualTo("{\"tag\":\"1.0.0\"}");
     assertThat(http.get("/service-deployments-state").json().get("enabled").asBoolean()).isTrue();
 
+    // As Harmony answers: an array of strings.
     List<String> lines = new ArrayList<>();
-    http.get("/deployment-logs/" + id).json().forEach(l -> lines.add(l.get("line").asString()));
+    http.get("/deployment-logs/" + id).json().forEach(l -> lines.add(l.asString()));
     assertThat(lines.get(0)).startsWith("Deployment of web 1.0.0 -> 1.1.0 requested by " + pipeline);
     assertThat(lines).contains("Took the service deployment lock");
     assertThat(lines.get(lines.size() - 1)).isEqualTo(finished.get("message").asString());
+
+    JsonNode timestamped = http.get("/deployment-logs/" + id + "?timestamps=true").json();
+    assertThat(timestamped).hasSize(lines.size());
+    assertThat(timestamped.get(0).get("line").asString()).isEqualTo(lines.get(0));
+    assertThat(Instant.parse(timestamped.get(0).get("at").asString())).isBefore(Instant.now().plusSeconds(1));
 
     Reply stream = http.get("/deployment-logs/" + id, "text/event-stream");
     assertThat(stream.header("Content-Type")).startsWith("text/event-stream");
