@@ -1,6 +1,8 @@
 package io.mooring.activities.registry;
 
 import io.mooring.activities.TaskQueues;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
 import org.springframework.stereotype.Component;
@@ -11,10 +13,12 @@ public class RegistryActivitiesImpl implements RegistryActivities {
 
   private final RegistryClient registry;
   private final RegistrySettings credentials;
+  private final MeterRegistry metrics;
 
-  public RegistryActivitiesImpl(RegistryClient registry, RegistrySettings credentials) {
+  public RegistryActivitiesImpl(RegistryClient registry, RegistrySettings credentials, MeterRegistry metrics) {
     this.registry = registry;
     this.credentials = credentials;
+    this.metrics = metrics;
   }
 
   @Override
@@ -32,11 +36,24 @@ public class RegistryActivitiesImpl implements RegistryActivities {
 
   private String digestOf(ImageReference image, String credentialsName) {
     try {
-      return registry.resolveDigest(image, credentials.named(credentialsName));
+      String digest = registry.resolveDigest(image, credentials.named(credentialsName));
+      count(image, "found");
+      return digest;
     } catch (ImageUnreachableException e) {
+      count(image, "not-found");
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), IMAGE_UNREACHABLE);
     } catch (RegistryUnavailableException e) {
+      count(image, "unavailable");
       throw ApplicationFailure.newFailure(image + " is unreachable: " + e.getMessage(), REGISTRY_UNAVAILABLE);
     }
+  }
+
+  private void count(ImageReference image, String outcome) {
+    Counter.builder("mooring.registry.requests")
+        .description("Registry look-ups (manifest digests), by registry and outcome")
+        .tag("registry", image.registry())
+        .tag("outcome", outcome)
+        .register(metrics)
+        .increment();
   }
 }

@@ -9,10 +9,13 @@ import io.mooring.activities.runtime.ContainerStatus;
 import io.mooring.activities.runtime.ReplicaLabels;
 import io.mooring.activities.runtime.RuntimeUnavailableException;
 import io.mooring.activities.store.DeploymentLog;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.temporal.activity.Activity;
 import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +31,11 @@ public class RegressionActivitiesImpl implements RegressionActivities {
   private final RegistrySettings credentials;
   private final DeploymentLog log;
   private final RegressionSettings settings;
+  private final MeterRegistry metrics;
 
-  public RegressionActivitiesImpl(
-      ContainerRuntime runtime, RegistrySettings credentials, DeploymentLog log, RegressionSettings settings) {
+  public RegressionActivitiesImpl(ContainerRuntime runtime, RegistrySettings credentials, DeploymentLog log,
+      RegressionSettings settings, MeterRegistry metrics) {
+    this.metrics = metrics;
     this.runtime = runtime;
     this.credentials = credentials;
     this.log = log;
@@ -76,6 +81,15 @@ public class RegressionActivitiesImpl implements RegressionActivities {
           ? "Regression tests were cut off: the container engine went away while they ran (exit code "
               + finished.exitCode() + "), so their result does not count"
           : passed ? "Regression tests passed" : "Regression tests failed with exit code " + finished.exitCode());
+      if (finished.startedAt() != null) {
+        Timer.builder("mooring.regression.duration")
+            .description("How long a service's regression tests ran, by outcome")
+            .tag("service", service.name())
+            .tag("outcome", watch.engineWentAway() ? "cut-off" : passed ? "passed" : "failed")
+            .publishPercentileHistogram()
+            .register(metrics)
+            .record(Duration.between(finished.startedAt(), Instant.now()));
+      }
       runtime.remove(container);
       return new RegressionResult(passed, finished.exitCode(), output.size());
     } catch (ActivityCompletionException cancelled) {

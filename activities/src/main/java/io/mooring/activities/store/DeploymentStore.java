@@ -26,7 +26,8 @@ public class DeploymentStore {
     this.clock = clock;
   }
 
-  public void open(DeploymentRecord record) {
+  /** Writes the deployment's first row; false when a retried activity finds it written already. */
+  public boolean open(DeploymentRecord record) {
     try {
       jdbc.sql("""
               INSERT INTO deployment (id, username, service, tag, regression_test_version, status,
@@ -49,9 +50,25 @@ public class DeploymentStore {
           .param("updatedAt", Timestamp.from(record.updatedAt()))
           .param("callerKind", record.callerKind())
           .update();
+      return true;
     } catch (DuplicateKeyException alreadyOpened) {
       // A retried activity: the first attempt's row stands.
+      return false;
     }
+  }
+
+  /**
+   * Moves a queued deployment on to its rollout; false when it was not queued (any more), so a
+   * retried step reports leaving the line once.
+   */
+  public boolean leaveQueue(UUID id, String phase) {
+    return jdbc.sql("""
+            UPDATE deployment SET phase = :phase, updated_at = :now
+             WHERE id = :id AND status = 'running' AND phase = 'queued'""")
+        .param("phase", phase)
+        .param("now", now())
+        .param("id", id)
+        .update() == 1;
   }
 
   /** Moves a running deployment to another phase; a finished one is left as it ended. */

@@ -13,8 +13,11 @@ public class HistoryActivitiesImpl implements HistoryActivities {
   private final ServiceStore services;
   private final DeploymentLog log;
   private final Clock clock;
+  private final DeploymentMetrics metrics;
 
-  public HistoryActivitiesImpl(DeploymentStore deployments, ServiceStore services, DeploymentLog log, Clock clock) {
+  public HistoryActivitiesImpl(DeploymentStore deployments, ServiceStore services, DeploymentLog log, Clock clock,
+      DeploymentMetrics metrics) {
+    this.metrics = metrics;
     this.deployments = deployments;
     this.services = services;
     this.log = log;
@@ -24,7 +27,7 @@ public class HistoryActivitiesImpl implements HistoryActivities {
   @Override
   public void open(OpenDeployment request) {
     var now = clock.instant();
-    deployments.open(new DeploymentRecord(
+    boolean opened = deployments.open(new DeploymentRecord(
         request.deploymentId(),
         request.username(),
         request.service(),
@@ -39,6 +42,12 @@ public class HistoryActivitiesImpl implements HistoryActivities {
         now,
         now,
         request.callerKind()));
+    if (opened) {
+      metrics.started(request.service());
+      if (!"queued".equals(request.phase())) {
+        metrics.waitedForTheGate(request.service(), java.time.Duration.ZERO);
+      }
+    }
   }
 
   @Override
@@ -48,6 +57,11 @@ public class HistoryActivitiesImpl implements HistoryActivities {
 
   @Override
   public void enterPhase(EnterPhase request) {
+    if (deployments.leaveQueue(request.deploymentId(), request.phase())) {
+      deployments.find(request.deploymentId()).ifPresent(record -> metrics.waitedForTheGate(record.service(),
+          java.time.Duration.between(record.createdAt(), clock.instant())));
+      return;
+    }
     deployments.enterPhase(request.deploymentId(), request.phase());
   }
 
@@ -60,13 +74,18 @@ public class HistoryActivitiesImpl implements HistoryActivities {
 
   @Override
   public void succeed(Succeeded request) {
-    deployments.finish(request.deploymentId(), DeploymentStatus.SUCCESSFUL, request.message(), false);
-    log.append(request.deploymentId(), "finish", request.message());
+    finish(request.deploymentId(), DeploymentStatus.SUCCESSFUL, request.message(), false);
   }
 
   @Override
   public void fail(Failed request) {
-    deployments.finish(request.deploymentId(), DeploymentStatus.FAILED, request.message(), request.rolledBack());
-    log.append(request.deploymentId(), "finish", request.message());
+    finish(request.deploymentId(), DeploymentStatus.FAILED, request.message(), request.rolledBack());
+  }
+
+  private void finish(java.util.UUID id, DeploymentStatus status, String message, boolean rolledBack) {
+    if (deployments.finish(id, status, message, rolledBack)) {
+      deployments.find(id).ifPresent(record -> metrics.finished(record, clock.instant()));
+    }
+    log.append(id, "finish", message);
   }
 }

@@ -72,7 +72,8 @@ class RegressionRunTest {
 
   private RegressionResult run() {
     environment.registerActivitiesImplementations(new RegressionActivitiesImpl(
-        engine, new RegistrySettings(Map.of(), null), new RecordingLog(log), new RegressionSettings(Duration.ofMinutes(1))));
+        engine, new RegistrySettings(Map.of(), null), new RecordingLog(log), new RegressionSettings(Duration.ofMinutes(1)),
+        new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     RegressionActivities activities = environment.newActivityStub(RegressionActivities.class,
         ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
     return activities.run(new RunRegressionTests(UUID.randomUUID(), WEB, TEST_IMAGE, "1.0.0", "http://127.0.0.1:28081"));

@@ -1,6 +1,7 @@
 package io.mooring.api.temporal;
 
 import io.mooring.activities.store.DeploymentLog;
+import io.mooring.activities.store.DeploymentMetrics;
 import io.mooring.activities.store.DeploymentRecord;
 import io.mooring.activities.store.DeploymentStatus;
 import io.mooring.activities.store.DeploymentStore;
@@ -36,8 +37,11 @@ class InterruptedDeployments implements ApplicationRunner {
   private final DeploymentLog deploymentLog;
   private final WorkflowClient client;
   private final GateClient gate;
+  private final DeploymentMetrics metrics;
 
-  InterruptedDeployments(DeploymentStore deployments, DeploymentLog deploymentLog, WorkflowClient client, GateClient gate) {
+  InterruptedDeployments(DeploymentStore deployments, DeploymentLog deploymentLog, WorkflowClient client, GateClient gate,
+      DeploymentMetrics metrics) {
+    this.metrics = metrics;
     this.deployments = deployments;
     this.deploymentLog = deploymentLog;
     this.client = client;
@@ -52,6 +56,7 @@ class InterruptedDeployments implements ApplicationRunner {
         String message = "Failed service deployment for deploymentId: " + record.id() + ". Error: " + reason;
         if (deployments.finish(record.id(), DeploymentStatus.FAILED, message, false)) {
           deploymentLog.append(record.id(), "finish", message);
+          deployments.find(record.id()).ifPresent(ended -> metrics.finished(ended, ended.updatedAt()));
           interrupted.add(record.id() + " (" + record.service() + ")");
           log.warn("{}", message);
         }
