@@ -10,7 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +26,8 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Talks to an OCI distribution registry: resolves a tag to its manifest digest. Handles the three
+ * Talks to an OCI distribution registry: resolves a tag to its manifest digest, and lists a
+ * repository's tags page by page. Handles the three
  * ways registries admit a reader: anonymously, with HTTP basic auth, and with a bearer token fetched
  * from the token endpoint named in the registry's {@code WWW-Authenticate} challenge.
  *
@@ -38,6 +43,11 @@ public class RegistryClient {
       "application/vnd.docker.distribution.manifest.v2+json");
 
   private static final Pattern CHALLENGE_PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+  private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
+  /** Tags asked for per page; registries may answer fewer, and say where the next page is. */
+  static final int PAGE_SIZE = 1000;
+  /** A repository with more pages than this is answered with what was read: a loop guard. */
+  static final int MAX_PAGES = 200;
 
   private final HttpClient http;
   private final RegistryEndpoints endpoints;
@@ -72,10 +82,63 @@ public class RegistryClient {
         "Registry " + image.registry() + " answered HTTP " + response.statusCode() + " for " + image, null);
   }
 
+  /**
+   * Every tag of {@code repository}'s repository, following the registry's {@code Link: <…>;
+   * rel="next"} pages. A registry that asks callers to slow down ({@code 429}, or {@code 503} with
+   * {@code Retry-After}) is reported with the wait it asked for, so the caller can back off.
+   */
+  public List<String> listTags(ImageReference repository, Optional<RegistryCredentials> credentials)
+      throws ImageUnreachableException, RegistryUnavailableException {
+    URI base = endpoints.baseUri(repository.registry());
+    URI page = base.resolve("/v2/" + repository.path() + "/tags/list?n=" + PAGE_SIZE);
+    List<String> tags = new ArrayList<>();
+    Set<URI> seen = new HashSet<>();
+    for (int pages = 0; page != null && seen.add(page) && pages < MAX_PAGES; pages++) {
+      HttpResponse<byte[]> response = send(repository, page, "GET", credentials, "application/json");
+      if (response.statusCode() == 404 || response.statusCode() == 401 || response.statusCode() == 403) {
+        throw new ImageUnreachableException(repository.repository() + " is unreachable");
+      }
+      if (response.statusCode() == 429 || response.statusCode() == 503) {
+        throw new RegistryBusyException(repository.registry(), retryAfter(response));
+      }
+      if (response.statusCode() != 200) {
+        throw new RegistryUnavailableException("Registry " + repository.registry() + " answered HTTP "
+            + response.statusCode() + " for the tags of " + repository.repository(), null);
+      }
+      JsonNode names = json.readTree(response.body()).path("tags");
+      names.forEach(name -> tags.add(name.asString()));
+      page = response.headers().firstValue("Link").map(NEXT_LINK::matcher).filter(Matcher::find)
+          .map(next -> base.resolve(next.group(1))).orElse(null);
+    }
+    return tags;
+  }
+
+  /** The wait a {@code Retry-After} header asks for, in seconds or as a date; 30 s when it names none. */
+  private static Duration retryAfter(HttpResponse<?> response) {
+    String value = response.headers().firstValue("Retry-After").orElse("").trim();
+    try {
+      return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        Duration until = Duration.between(java.time.Instant.now(),
+            java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        return until.isNegative() ? Duration.ZERO : until;
+      } catch (java.time.format.DateTimeParseException notADate) {
+        return Duration.ofSeconds(30);
+      }
+    }
+  }
+
   private HttpResponse<byte[]> send(
       ImageReference image, URI uri, String method, Optional<RegistryCredentials> credentials)
       throws RegistryUnavailableException {
-    HttpResponse<byte[]> response = exchange(uri, method, Optional.empty());
+    return send(image, uri, method, credentials, MANIFEST_TYPES);
+  }
+
+  private HttpResponse<byte[]> send(
+      ImageReference image, URI uri, String method, Optional<RegistryCredentials> credentials, String accept)
+      throws RegistryUnavailableException {
+    HttpResponse<byte[]> response = exchange(uri, method, Optional.empty(), accept);
     if (response.statusCode() != 401) {
       return response;
     }
@@ -84,14 +147,14 @@ public class RegistryClient {
       if (credentials.isEmpty()) {
         return response;
       }
-      return exchange(uri, method, Optional.of("Basic " + basic(credentials.get())));
+      return exchange(uri, method, Optional.of("Basic " + basic(credentials.get())), accept);
     }
     if (challenge.regionMatches(true, 0, "Bearer", 0, 6)) {
       Optional<String> token = fetchToken(image, challenge, credentials);
       if (token.isEmpty()) {
         return response;
       }
-      return exchange(uri, method, Optional.of("Bearer " + token.get()));
+      return exchange(uri, method, Optional.of("Bearer " + token.get()), accept);
     }
     return response;
   }
@@ -113,7 +176,7 @@ public class RegistryClient {
     params.forEach((k, v) -> query.append(query.isEmpty() ? "?" : "&")
         .append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
     HttpResponse<byte[]> response = exchange(
-        URI.create(realm + query), "GET", credentials.map(c -> "Basic " + basic(c)));
+        URI.create(realm + query), "GET", credentials.map(c -> "Basic " + basic(c)), "application/json");
     if (response.statusCode() != 200) {
       return Optional.empty();
     }
@@ -122,11 +185,11 @@ public class RegistryClient {
     return token == null ? Optional.empty() : Optional.of(token.asString());
   }
 
-  private HttpResponse<byte[]> exchange(URI uri, String method, Optional<String> authorization)
+  private HttpResponse<byte[]> exchange(URI uri, String method, Optional<String> authorization, String accept)
       throws RegistryUnavailableException {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri)
         .timeout(Duration.ofSeconds(30))
-        .header("Accept", MANIFEST_TYPES)
+        .header("Accept", accept)
         .method(method, HttpRequest.BodyPublishers.noBody());
     authorization.ifPresent(value -> request.header("Authorization", value));
     try {

@@ -25,6 +25,9 @@ final class LocalRegistry implements AutoCloseable {
   private final Auth auth;
   private final Map<String, String> digests = new ConcurrentHashMap<>();
   volatile String lastAcceptHeader;
+  /** When set, every request is answered with this status and Retry-After (e.g. "429 7"). */
+  volatile String busy;
+  final java.util.concurrent.atomic.AtomicInteger tagPages = new java.util.concurrent.atomic.AtomicInteger();
 
   LocalRegistry(Auth auth) throws IOException {
     this.auth = auth;
@@ -57,6 +60,16 @@ final class LocalRegistry implements AutoCloseable {
     }
     lastAcceptHeader = exchange.getRequestHeaders().getFirst("Accept");
     String path = exchange.getRequestURI().getPath();
+    if (busy != null) {
+      exchange.getResponseHeaders().add("Retry-After", busy.split(" ")[1]);
+      exchange.sendResponseHeaders(Integer.parseInt(busy.split(" ")[0]), -1);
+      exchange.close();
+      return;
+    }
+    if (path.endsWith("/tags/list")) {
+      tags(exchange, path.substring("/v2/".length(), path.length() - "/tags/list".length()));
+      return;
+    }
     int at = path.indexOf("/manifests/");
     String key = path.substring("/v2/".length(), at) + ":" + path.substring(at + "/manifests/".length());
     String digest = digests.get(key);
@@ -68,6 +81,41 @@ final class LocalRegistry implements AutoCloseable {
     }
     exchange.close();
   }
+
+  /** The distribution API's paging: {@code n} per page after {@code last}, the next page in a Link header. */
+  private void tags(HttpExchange exchange, String repository) throws IOException {
+    tagPages.incrementAndGet();
+    java.util.List<String> all = digests.keySet().stream().filter(key -> key.startsWith(repository + ":"))
+        .map(key -> key.substring(repository.length() + 1)).sorted().toList();
+    if (all.isEmpty()) {
+      exchange.sendResponseHeaders(404, -1);
+      exchange.close();
+      return;
+    }
+    Map<String, String> query = new java.util.HashMap<>();
+    String raw = exchange.getRequestURI().getRawQuery();
+    for (String pair : raw == null ? new String[0] : raw.split("&")) {
+      String[] kv = pair.split("=", 2);
+      query.put(kv[0], kv.length > 1 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+    }
+    int n = Math.min(Integer.parseInt(query.getOrDefault("n", "100")), pageSize);
+    String last = query.get("last");
+    java.util.List<String> after = last == null ? all : all.stream().filter(tag -> tag.compareTo(last) > 0).toList();
+    java.util.List<String> page = after.subList(0, Math.min(n, after.size()));
+    if (after.size() > page.size()) {
+      exchange.getResponseHeaders().add("Link", "</v2/" + repository + "/tags/list?n=" + n + "&last="
+          + page.get(page.size() - 1) + ">; rel=\"next\"");
+    }
+    byte[] body = ("{\"name\":\"" + repository + "\",\"tags\":[" + String.join(",",
+        page.stream().map(tag -> "\"" + tag + "\"").toList()) + "]}").getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, body.length);
+    exchange.getResponseBody().write(body);
+    exchange.close();
+  }
+
+  /** The most tags one page holds, whatever the client asks for (Docker Hub caps it too). */
+  volatile int pageSize = 100;
 
   private boolean admitted(String authorization) {
     return switch (auth) {

@@ -93,4 +93,49 @@ class RegistryClientTest {
   void neverPrintsThePassword() {
     assertThat(READER.get().toString()).doesNotContain(LocalRegistry.PASSWORD);
   }
+
+  @Test
+  void listsEveryTagFollowingTheRegistrysPages() throws Exception {
+    try (var registry = new LocalRegistry(Auth.ANONYMOUS)) {
+      for (int i = 0; i < 250; i++) {
+        registry.with("demo/web", "1." + i + ".0", DIGEST);
+      }
+      registry.with("demo/other", "9.9.9", DIGEST);
+
+      var tags = client.listTags(ImageReference.of(registry.host() + "/demo/web", "latest"), Optional.empty());
+
+      assertThat(tags).hasSize(250).doesNotHaveDuplicates().contains("1.0.0", "1.249.0").doesNotContain("9.9.9");
+      assertThat(registry.tagPages.get()).as("100 a page").isEqualTo(3);
+    }
+  }
+
+  @Test
+  void listsTagsBehindABearerChallenge() throws Exception {
+    try (var registry = new LocalRegistry(Auth.BEARER).with("demo/web", "1.0.0", DIGEST).with("demo/web", "1.1.0", DIGEST)) {
+      assertThat(client.listTags(ImageReference.of(registry.host() + "/demo/web", "latest"), READER))
+          .containsExactly("1.0.0", "1.1.0");
+    }
+  }
+
+  @Test
+  void reportsAnUnknownRepositoryAsUnreachable() throws Exception {
+    try (var registry = new LocalRegistry(Auth.ANONYMOUS).with("demo/web", "1.0.0", DIGEST)) {
+      assertThatThrownBy(() -> client.listTags(ImageReference.of(registry.host() + "/demo/nothing", "latest"), Optional.empty()))
+          .isInstanceOf(ImageUnreachableException.class);
+    }
+  }
+
+  @Test
+  void reportsHowLongARegistryAskedToBeLeftAlone() throws Exception {
+    try (var registry = new LocalRegistry(Auth.ANONYMOUS).with("demo/web", "1.0.0", DIGEST)) {
+      registry.busy = "429 7";
+      assertThatThrownBy(() -> client.listTags(ImageReference.of(registry.host() + "/demo/web", "latest"), Optional.empty()))
+          .isInstanceOfSatisfying(RegistryBusyException.class,
+              busy -> assertThat(busy.retryAfter()).isEqualTo(Duration.ofSeconds(7)));
+      registry.busy = "503 2";
+      assertThatThrownBy(() -> client.listTags(ImageReference.of(registry.host() + "/demo/web", "latest"), Optional.empty()))
+          .isInstanceOfSatisfying(RegistryBusyException.class,
+              busy -> assertThat(busy.retryAfter()).isEqualTo(Duration.ofSeconds(2)));
+    }
+  }
 }
