@@ -10,6 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -120,10 +124,10 @@ public class RegistryClient {
       return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
     } catch (NumberFormatException notSeconds) {
       try {
-        Duration until = Duration.between(java.time.Instant.now(),
-            java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        Duration until = Duration.between(Instant.now(),
+            ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
         return until.isNegative() ? Duration.ZERO : until;
-      } catch (java.time.format.DateTimeParseException notADate) {
+      } catch (DateTimeParseException notADate) {
         return Duration.ofSeconds(30);
       }
     }

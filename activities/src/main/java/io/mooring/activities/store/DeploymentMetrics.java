@@ -42,6 +42,7 @@ public class DeploymentMetrics {
   /** A deployment that has just reached its terminal status. */
   public void finished(DeploymentRecord record, Instant at) {
     String outcome = record.status().label();
+    Duration took = Duration.between(record.createdAt(), at);
     Counter.builder("mooring.deployments.finished")
         .description("Deployments that ended, by outcome")
         .tag("service", record.service())
@@ -54,7 +55,7 @@ public class DeploymentMetrics {
         .tag("outcome", outcome)
         .publishPercentileHistogram()
         .register(registry)
-        .record(Duration.between(record.createdAt(), at).isNegative() ? Duration.ZERO : Duration.between(record.createdAt(), at));
+        .record(took.isNegative() ? Duration.ZERO : took);
     if (record.rolledBack()) {
       Counter.builder("mooring.deployments.rollbacks")
           .description("Deployments whose containers were rolled back to the previous version")

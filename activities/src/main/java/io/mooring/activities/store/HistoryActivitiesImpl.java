@@ -3,6 +3,8 @@ package io.mooring.activities.store;
 import io.mooring.activities.TaskQueues;
 import io.temporal.spring.boot.ActivityImpl;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -45,7 +47,7 @@ public class HistoryActivitiesImpl implements HistoryActivities {
     if (opened) {
       metrics.started(request.service());
       if (!"queued".equals(request.phase())) {
-        metrics.waitedForTheGate(request.service(), java.time.Duration.ZERO);
+        metrics.waitedForTheGate(request.service(), Duration.ZERO);
       }
     }
   }
@@ -59,7 +61,7 @@ public class HistoryActivitiesImpl implements HistoryActivities {
   public void enterPhase(EnterPhase request) {
     if (deployments.leaveQueue(request.deploymentId(), request.phase())) {
       deployments.find(request.deploymentId()).ifPresent(record -> metrics.waitedForTheGate(record.service(),
-          java.time.Duration.between(record.createdAt(), clock.instant())));
+          Duration.between(record.createdAt(), clock.instant())));
       return;
     }
     deployments.enterPhase(request.deploymentId(), request.phase());
@@ -82,7 +84,7 @@ public class HistoryActivitiesImpl implements HistoryActivities {
     finish(request.deploymentId(), DeploymentStatus.FAILED, request.message(), request.rolledBack());
   }
 
-  private void finish(java.util.UUID id, DeploymentStatus status, String message, boolean rolledBack) {
+  private void finish(UUID id, DeploymentStatus status, String message, boolean rolledBack) {
     if (deployments.finish(id, status, message, rolledBack)) {
       deployments.find(id).ifPresent(record -> metrics.finished(record, clock.instant()));
     }

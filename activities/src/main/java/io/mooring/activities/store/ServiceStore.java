@@ -3,6 +3,7 @@ package io.mooring.activities.store;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +32,7 @@ public class ServiceStore {
 
   /** Every service's name and current tag, sorted by name: one query, for the most frequent read. */
   public Map<String, String> tags() {
-    Map<String, String> tags = new java.util.LinkedHashMap<>();
+    Map<String, String> tags = new LinkedHashMap<>();
     jdbc.sql("SELECT name, tag FROM service ORDER BY name").query(rs -> {
       tags.put(rs.getString("name"), rs.getString("tag"));
     });

@@ -73,6 +73,22 @@ public final class HttpProblems {
         "Mooring failed unexpectedly; the failure is logged.");
   }
 
+  public static ApiProblem databaseUnavailable() {
+    return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+        "The database is unavailable right now; nothing was changed. Try again shortly.");
+  }
+
+  public static ApiProblem temporalUnavailable() {
+    return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "temporal-unavailable",
+        "The Temporal service is unavailable right now; nothing was started. Try again shortly.");
+  }
+
+  public static ApiProblem identityProviderUnavailable() {
+    return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable",
+        "The identity provider's signing keys cannot be fetched right now, so the JWT cannot be checked;"
+            + " nothing was changed. Try again shortly.");
+  }
+
   /** What the servlet container says when it refuses a request before Mooring sees it. */
   public static ApiProblem refusedByServer(int status) {
     HttpStatus known = HttpStatus.resolve(status);

@@ -53,8 +53,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
       TransientDataAccessException.class})
   ResponseEntity<ProblemDetail> databaseDown(RuntimeException e) {
     log.warn("Database unavailable: {}", e.getMessage());
-    return respond(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-        "The database is unavailable right now; nothing was changed. Try again shortly.");
+    return apiProblem(HttpProblems.databaseUnavailable());
   }
 
   @ExceptionHandler({WorkflowServiceException.class, StatusRuntimeException.class})
@@ -65,8 +64,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
       return unexpected(e);
     }
     log.warn("Temporal unavailable: {}", e.getMessage());
-    return respond(HttpStatus.SERVICE_UNAVAILABLE, "temporal-unavailable",
-        "The Temporal service is unavailable right now; nothing was started. Try again shortly.");
+    return apiProblem(HttpProblems.temporalUnavailable());
   }
 
   /** A Content-Type header that does not parse reaches here when a converter first reads it. */

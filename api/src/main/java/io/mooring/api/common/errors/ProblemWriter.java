@@ -19,13 +19,18 @@ public class ProblemWriter {
 
   public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, String detail)
       throws IOException {
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.getOutputStream().write(body(request.getRequestURI(), status.value(), code, detail));
+    write(response, request.getRequestURI(), new ApiProblem(status, code, detail));
   }
 
   public void write(HttpServletRequest request, HttpServletResponse response, ApiProblem problem) throws IOException {
-    write(request, response, problem.status(), problem.code(), problem.getMessage());
+    write(response, request.getRequestURI(), problem);
+  }
+
+  /** For an answer about another path than the request's own (the error page's original path). */
+  public void write(HttpServletResponse response, String instance, ApiProblem problem) throws IOException {
+    response.setStatus(problem.status().value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.getOutputStream().write(body(instance, problem.status().value(), problem.code(), problem.getMessage()));
   }
 
   /** The problem document itself, for writers that have no servlet response at hand. */

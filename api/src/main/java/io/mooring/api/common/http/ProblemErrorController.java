@@ -40,18 +40,11 @@ class ProblemErrorController implements ErrorController {
     if (code == 405) {
       String allowed = allowedMethods.at(path).orElse("OPTIONS");
       response.setHeader(HttpHeaders.ALLOW, allowed);
-      write(request, response, path, HttpProblems.methodNotAllowed(allowed));
+      problems.write(response, path, HttpProblems.methodNotAllowed(allowed));
     } else if (code >= 500) {
-      write(request, response, path, HttpProblems.unexpected());
+      problems.write(response, path, HttpProblems.unexpected());
     } else {
-      write(request, response, path, HttpProblems.refusedByServer(code));
+      problems.write(response, path, HttpProblems.refusedByServer(code));
     }
-  }
-
-  private void write(HttpServletRequest request, HttpServletResponse response, String path,
-      io.mooring.api.common.errors.ApiProblem problem) throws IOException {
-    response.setStatus(problem.status().value());
-    response.setContentType("application/problem+json");
-    response.getOutputStream().write(problems.body(path, problem.status().value(), problem.code(), problem.getMessage()));
   }
 }

@@ -1,5 +1,6 @@
 package io.mooring.api.common.security;
 
+import io.mooring.api.common.errors.HttpProblems;
 import io.mooring.api.common.errors.ProblemWriter;
 import io.mooring.api.common.links.PublicLinks;
 import jakarta.servlet.DispatcherType;
@@ -120,14 +121,11 @@ class SecurityConfiguration {
     bearer.setResourceMetadataParameterResolver(request -> links.resourceMetadata());
     return (request, response, failure) -> {
       if (failure instanceof TokenStoreUnavailableException) {
-        problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-            "The database is unavailable right now; nothing was changed. Try again shortly.");
+        problems.write(request, response, HttpProblems.databaseUnavailable());
         return;
       }
       if (failure instanceof IdentityProviderUnavailableException) {
-        problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable",
-            "The identity provider's signing keys cannot be fetched right now, so the JWT cannot be checked;"
-                + " nothing was changed. Try again shortly.");
+        problems.write(request, response, HttpProblems.identityProviderUnavailable());
         return;
       }
       bearer.commence(request, response, failure);
