@@ -20,6 +20,10 @@ REGISTRY_USER=mooring-ci
 TEMPORAL_PORT=${MOORING_TEMPORAL_PORT:-7233}
 TEMPORAL_UI_PORT=${MOORING_TEMPORAL_UI_PORT:-8233}
 PG_PORT=${MOORING_PG_PORT:-5432}
+# The run's dockerd gets a bridge of its own (never docker0, which another engine on this machine
+# may own) on a subnet of its own; its containers are reached on 127.0.0.1 through published ports.
+BRIDGE=${MOORING_BRIDGE:-mooringci0}
+BRIDGE_ADDRESS=${MOORING_BRIDGE_ADDRESS:-10.213.77.1/24}
 
 log() { printf '[components] %s\n' "$*" >&2; }
 
@@ -46,12 +50,24 @@ install_packages() {
   fi
 }
 
+bridge_up() {
+  if ip link show "$BRIDGE" >/dev/null 2>&1; then return; fi
+  log "creating bridge $BRIDGE ($BRIDGE_ADDRESS)"
+  ip link add name "$BRIDGE" type bridge
+  ip addr add "$BRIDGE_ADDRESS" dev "$BRIDGE"
+  ip link set "$BRIDGE" up
+}
+
 docker_up() {
   mkdir -p "$WORK/docker"
   if DOCKER_HOST=unix://$WORK/docker.sock docker info >/dev/null 2>&1; then return; fi
-  log "starting dockerd"
+  bridge_up
+  log "starting dockerd (bridge $BRIDGE)"
+  # No iptables rules: this engine must not rewrite the chains another engine relies on. Published
+  # ports go through the engine's userland proxy, and containers reach each other on the bridge.
   setsid dockerd --host "unix://$WORK/docker.sock" --data-root "$WORK/docker/data" --exec-root "$WORK/docker/exec" \
-    --pidfile "$WORK/docker.pid" --bridge=none --iptables=false </dev/null >"$WORK/dockerd.log" 2>&1 &
+    --pidfile "$WORK/docker.pid" --bridge="$BRIDGE" --iptables=false --ip-forward=false --ip-masq=false \
+    </dev/null >"$WORK/dockerd.log" 2>&1 &
   wait_for 60 dockerd env DOCKER_HOST="unix://$WORK/docker.sock" docker info
 }
 
@@ -142,6 +158,7 @@ export MOORING_E2E_REGISTRY_PASSWORD_FILE=$WORK/registry-password
 export MOORING_E2E_TEMPORAL=127.0.0.1:$TEMPORAL_PORT
 export MOORING_E2E_PG_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/
 export MOORING_E2E_TEMPORAL_CLI=$TEMPORAL_BIN
+export MOORING_E2E_BRIDGE=$BRIDGE
 ENV
 }
 
@@ -164,6 +181,7 @@ down() {
     DOCKER_HOST=unix://$WORK/docker.sock docker ps -aq | xargs -r env DOCKER_HOST=unix://$WORK/docker.sock docker rm -f >/dev/null 2>&1 || true
   fi
   stop_pid "$WORK/docker.pid" 30
+  ip link delete "$BRIDGE" type bridge 2>/dev/null || true
   if pg_lsclusters -h 2>/dev/null | grep -q "^$(pg_version) *main .*online"; then
     pg_ctlcluster "$(pg_version)" main stop -m fast
   fi

@@ -1,6 +1,7 @@
 package io.mooring.activities.runtime;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,6 +11,10 @@ import java.util.Map;
  * @param exitCode meaningful once it has exited
  * @param restarts how often the engine restarted it by its restart policy (0 where not known)
  * @param startedAt when the engine last started it, by the engine's clock (null where not known)
+ * @param image the image it was created from, as it was asked for
+ * @param address its address on the engine's bridge; null on the host network
+ * @param ports its ports and where they are published
+ * @param createdAt when it was created (null where not known)
  */
 public record ContainerStatus(
     String name,
@@ -18,7 +23,21 @@ public record ContainerStatus(
     String error,
     Map<String, String> labels,
     int restarts,
-    Instant startedAt) {
+    Instant startedAt,
+    String image,
+    String address,
+    List<PublishedPort> ports,
+    Instant createdAt) {
+
+  public ContainerStatus {
+    labels = labels == null ? Map.of() : Map.copyOf(labels);
+    ports = ports == null ? List.of() : List.copyOf(ports);
+  }
+
+  public ContainerStatus(String name, String state, int exitCode, String error, Map<String, String> labels,
+      int restarts, Instant startedAt) {
+    this(name, state, exitCode, error, labels, restarts, startedAt, null, null, List.of(), null);
+  }
 
   public boolean running() {
     return "running".equals(state);

@@ -10,6 +10,10 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.AuthConfig;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.ContainerPort;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PullResponseItem;
@@ -19,6 +23,9 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import io.mooring.activities.registry.ImageReference;
 import io.mooring.activities.registry.RegistryCredentials;
+import io.mooring.activities.store.ContainerSettings;
+import io.mooring.activities.store.Networking;
+import io.mooring.activities.store.PortSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -26,15 +33,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * {@link ContainerRuntime} on the Docker Engine API, through docker-java. Replicas use host
- * networking: each listens on the port Mooring gives it in {@code PORT}.
+ * {@link ContainerRuntime} on the Docker Engine API, through docker-java. Replicas of services of
+ * the services file use host networking: each listens on the port Mooring gives it in {@code PORT}.
+ * Services created through Tutum's API run on the engine's default bridge and publish their ports
+ * on {@code publishAddress}.
  */
 public class DockerEngine implements ContainerRuntime, AutoCloseable {
 
@@ -43,10 +55,13 @@ public class DockerEngine implements ContainerRuntime, AutoCloseable {
   private final String host;
   private final DockerClient docker;
   private final Duration stopTimeout;
+  private final String publishAddress;
 
-  public DockerEngine(String host, Duration stopTimeout) {
+  /** @param publishAddress the host address published ports listen on; blank for every address */
+  public DockerEngine(String host, Duration stopTimeout, String publishAddress) {
     this.host = host;
     this.stopTimeout = stopTimeout;
+    this.publishAddress = publishAddress == null ? "" : publishAddress;
     var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build();
     var http = new ApacheDockerHttpClient.Builder()
         .dockerHost(URI.create(host))
@@ -129,11 +144,18 @@ public class DockerEngine implements ContainerRuntime, AutoCloseable {
               .withName(spec.name())
               .withLabels(spec.labels())
               .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
-              .withHostConfig(HostConfig.newHostConfig()
-                  .withNetworkMode("host")
-                  .withRestartPolicy(spec.comesBackWithEngine() ? RestartPolicy.unlessStoppedRestart() : RestartPolicy.noRestart()));
+              .withHostConfig(hostConfig(spec));
+          ContainerSettings settings = spec.settings();
+          if (settings.networking() == Networking.BRIDGE) {
+            create.withExposedPorts(settings.ports().stream().map(DockerEngine::exposed).toList());
+          }
           if (!spec.command().isEmpty()) {
             create.withCmd(spec.command());
+          } else if (settings.runCommand() != null && !settings.runCommand().isBlank()) {
+            create.withCmd(CommandWords.split(settings.runCommand()));
+          }
+          if (settings.entrypoint() != null && !settings.entrypoint().isBlank()) {
+            create.withEntrypoint(CommandWords.split(settings.entrypoint()));
           }
           create.exec();
         } catch (ConflictException createdMeanwhile) {
@@ -143,6 +165,39 @@ public class DockerEngine implements ContainerRuntime, AutoCloseable {
       startQuietly(spec.name());
       return null;
     });
+  }
+
+  private HostConfig hostConfig(ContainerSpec spec) {
+    ContainerSettings settings = spec.settings();
+    HostConfig config = HostConfig.newHostConfig().withPrivileged(settings.privileged());
+    if (settings.memoryMb() != null) {
+      config.withMemory(settings.memoryMb() * 1024L * 1024L);
+    }
+    if (settings.cpuShares() != null) {
+      config.withCpuShares(settings.cpuShares());
+    }
+    if (settings.networking() == Networking.HOST) {
+      return config.withNetworkMode("host")
+          .withRestartPolicy(spec.comesBackWithEngine() ? RestartPolicy.unlessStoppedRestart() : RestartPolicy.noRestart());
+    }
+    Ports bindings = new Ports();
+    for (PortSpec port : settings.ports()) {
+      if (port.published()) {
+        bindings.bind(exposed(port), port.outer() == null
+            ? Ports.Binding.bindIp(publishAddress) : Ports.Binding.bindIpAndPort(publishAddress, port.outer()));
+      }
+    }
+    return config.withNetworkMode("bridge")
+        .withPortBindings(bindings)
+        .withRestartPolicy(switch (settings.autorestart()) {
+          case OFF -> RestartPolicy.noRestart();
+          case ON_FAILURE -> RestartPolicy.onFailureRestart(0);
+          case ALWAYS -> RestartPolicy.alwaysRestart();
+        });
+  }
+
+  private static ExposedPort exposed(PortSpec port) {
+    return "udp".equals(port.protocol()) ? ExposedPort.udp(port.inner()) : ExposedPort.tcp(port.inner());
   }
 
   @Override
@@ -158,7 +213,11 @@ public class DockerEngine implements ContainerRuntime, AutoCloseable {
             state.getError(),
             inspect.getConfig().getLabels() == null ? Map.of() : inspect.getConfig().getLabels(),
             inspect.getRestartCount() == null ? 0 : inspect.getRestartCount(),
-            startedAt(state.getStartedAt())));
+            startedAt(state.getStartedAt()),
+            inspect.getConfig().getImage(),
+            bridgeAddress(inspect.getNetworkSettings() == null ? null : inspect.getNetworkSettings().getNetworks()),
+            published(inspect.getNetworkSettings() == null ? null : inspect.getNetworkSettings().getPorts()),
+            startedAt(inspect.getCreated())));
       } catch (NotFoundException e) {
         return Optional.empty();
       }
@@ -175,12 +234,63 @@ public class DockerEngine implements ContainerRuntime, AutoCloseable {
         .map(c -> new ContainerStatus(
             c.getNames()[0].replaceFirst("^/", ""),
             c.getState(),
-            0,
+            exitCodeIn(c.getStatus()),
             null,
             c.getLabels() == null ? Map.of() : c.getLabels(),
             0,
-            null))
+            null,
+            c.getImage(),
+            c.getNetworkSettings() == null ? null : bridgeAddress(c.getNetworkSettings().getNetworks()),
+            published(c.getPorts()),
+            c.getCreated() == null ? null : Instant.ofEpochSecond(c.getCreated())))
         .toList());
+  }
+
+  /** The engine's list gives the exit code only in its status text, e.g. {@code Exited (137) 3 seconds ago}. */
+  private static int exitCodeIn(String status) {
+    Matcher exited = EXITED.matcher(status == null ? "" : status);
+    return exited.find() ? Integer.parseInt(exited.group(1)) : 0;
+  }
+
+  private static final Pattern EXITED = Pattern.compile("^Exited \\((-?\\d+)\\)");
+
+  private static String bridgeAddress(Map<String, ContainerNetwork> networks) {
+    if (networks == null) {
+      return null;
+    }
+    return networks.values().stream()
+        .map(ContainerNetwork::getIpAddress)
+        .filter(ip -> ip != null && !ip.isEmpty())
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** Each port once, with the host port it is published on (IPv4 and IPv6 bindings are one). */
+  private static List<PublishedPort> published(ContainerPort[] ports) {
+    Map<String, PublishedPort> byPort = new LinkedHashMap<>();
+    for (ContainerPort port : ports == null ? new ContainerPort[0] : ports) {
+      if (port.getPrivatePort() == null) {
+        continue;
+      }
+      String key = port.getPrivatePort() + "/" + port.getType();
+      PublishedPort seen = byPort.get(key);
+      if (seen == null || seen.outer() == null) {
+        byPort.put(key, new PublishedPort(port.getPrivatePort(), port.getPublicPort(), port.getType()));
+      }
+    }
+    return List.copyOf(byPort.values());
+  }
+
+  private static List<PublishedPort> published(Ports ports) {
+    List<PublishedPort> published = new ArrayList<>();
+    if (ports == null) {
+      return published;
+    }
+    ports.getBindings().forEach((exposed, bindings) -> {
+      Integer outer = bindings == null || bindings.length == 0 ? null : Integer.valueOf(bindings[0].getHostPortSpec());
+      published.add(new PublishedPort(exposed.getPort(), outer, exposed.getProtocol().toString()));
+    });
+    return published;
   }
 
   @Override

@@ -13,6 +13,16 @@ public class ReplicaHealth {
   // Short: the wait that asks also heartbeats between questions, and must not go quiet for long.
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
+  /** True when something accepts connections on {@code 127.0.0.1:<port>}. */
+  public boolean listens(int port) {
+    try (var socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** True when {@code http://127.0.0.1:<port><path>} answers 2xx. */
   public boolean answers(int port, String path) {
     String normalized = path.startsWith("/") ? path : "/" + path;

@@ -1,6 +1,8 @@
 package io.mooring.activities.runtime;
 
 import io.mooring.activities.runtime.RuntimeRequests.AwaitHealthy;
+import io.mooring.activities.runtime.RuntimeRequests.Inventory;
+import io.mooring.activities.runtime.RuntimeRequests.PlanReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.PlanRollout;
 import io.mooring.activities.runtime.RuntimeRequests.PullImage;
 import io.mooring.activities.runtime.RuntimeRequests.RemoveReplicas;
@@ -8,12 +10,22 @@ import io.mooring.activities.runtime.RuntimeRequests.RestoreReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.StartReplica;
 import io.mooring.activities.runtime.RuntimeRequests.StopReplica;
 import io.temporal.activity.ActivityInterface;
+import java.util.List;
 
-/** The container side of a deployment. Each step finds what an earlier attempt did and goes on. */
+/**
+ * The container operations that deployments and lifecycle actions share. Each step finds what an
+ * earlier attempt did and goes on.
+ */
 @ActivityInterface(namePrefix = "Runtime")
 public interface RuntimeActivities {
 
   RolloutPlan plan(PlanRollout request);
+
+  /** The service's containers now, running or not, by replica index. */
+  List<Replica> inventory(Inventory request);
+
+  /** Names and numbers {@code count} more replicas after the highest the service has. */
+  List<Replica> plannedReplicas(PlanReplicas request);
 
   /** True when the image is already on the engine, so pulling can be skipped. */
   boolean hasImage(PullImage request);

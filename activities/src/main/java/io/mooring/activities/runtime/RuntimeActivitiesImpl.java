@@ -4,6 +4,8 @@ import io.mooring.activities.TaskQueues;
 import io.mooring.activities.registry.ImageReference;
 import io.mooring.activities.registry.RegistrySettings;
 import io.mooring.activities.runtime.RuntimeRequests.AwaitHealthy;
+import io.mooring.activities.runtime.RuntimeRequests.Inventory;
+import io.mooring.activities.runtime.RuntimeRequests.PlanReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.PlanRollout;
 import io.mooring.activities.runtime.RuntimeRequests.PullImage;
 import io.mooring.activities.runtime.RuntimeRequests.RemoveReplicas;
@@ -60,43 +62,68 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
   @Override
   public RolloutPlan plan(PlanRollout request) {
     ServiceDefinition service = request.service();
-    List<Replica> current = runtime.list(Map.of(
-            ReplicaLabels.SERVICE, service.name(), ReplicaLabels.ROLE, "replica"))
-        .stream()
-        .filter(c -> !request.deploymentId().toString().equals(c.labels().get(ReplicaLabels.DEPLOYMENT)))
-        .map(c -> new Replica(
-            c.name(),
-            Integer.parseInt(c.labels().getOrDefault(ReplicaLabels.REPLICA, "0")),
-            Integer.parseInt(c.labels().getOrDefault(ReplicaLabels.PORT, "0")),
-            c.running()))
-        .sorted(Comparator.comparingInt(Replica::index))
-        .toList();
-    // New replicas take the first free ports from the service's base port, so old and new can
-    // listen side by side on the host network during the rollover.
-    Set<Integer> taken = new HashSet<>();
-    current.forEach(r -> taken.add(r.port()));
-    List<Replica> next = new ArrayList<>();
-    int port = service.port();
-    for (int index = 1; index <= service.replicas(); index++) {
-      while (taken.contains(port)) {
-        port++;
-      }
-      next.add(new Replica(
-          ReplicaLabels.containerName(service.name(), request.deploymentId(), Integer.toString(index)),
-          index, port, false));
-      port++;
-    }
-    log.append(request.deploymentId(), "plan", "Planned rollout: " + current.size()
+    List<Replica> current = replicasOf(service, request.operationId());
+    List<Replica> next = newReplicas(service, request.operationId(), current, 1, service.replicas());
+    log.append(request.operationId(), "plan", "Planned rollout: " + current.size()
         + " current container(s) " + names(current) + ", " + next.size() + " new replica(s) on ports "
         + next.stream().map(r -> Integer.toString(r.port())).toList());
     return new RolloutPlan(current, next);
   }
 
   @Override
+  public List<Replica> inventory(Inventory request) {
+    return replicasOf(request.service(), null);
+  }
+
+  @Override
+  public List<Replica> plannedReplicas(PlanReplicas request) {
+    List<Replica> current = replicasOf(request.service(), null);
+    int first = current.stream().mapToInt(Replica::index).max().orElse(0) + 1;
+    return newReplicas(request.service(), request.operationId(), current, first, request.count());
+  }
+
+  /** The service's replicas but those {@code operation} made (null: all of them), by index. */
+  private List<Replica> replicasOf(ServiceDefinition service, UUID operation) {
+    String made = operation == null ? null : operation.toString();
+    return runtime.list(Map.of(ReplicaLabels.SERVICE, service.name(), ReplicaLabels.ROLE, "replica"))
+        .stream()
+        .filter(c -> made == null || !made.equals(c.labels().get(ReplicaLabels.DEPLOYMENT)))
+        .map(c -> new Replica(
+            c.name(),
+            Integer.parseInt(c.labels().getOrDefault(ReplicaLabels.REPLICA, "0")),
+            Integer.parseInt(c.labels().getOrDefault(ReplicaLabels.PORT, "0")),
+            c.running()))
+        .sorted(Comparator.comparingInt(Replica::index).thenComparing(Replica::container))
+        .toList();
+  }
+
+  /**
+   * {@code count} new replicas numbered from {@code firstIndex}. On the host network they take the
+   * first free ports from the service's base port, so old and new can listen side by side during a
+   * rollover; on the bridge each container has its own address and the port is not theirs to pick.
+   */
+  private static List<Replica> newReplicas(ServiceDefinition service, UUID operationId, List<Replica> current,
+      int firstIndex, int count) {
+    Set<Integer> taken = new HashSet<>();
+    current.forEach(r -> taken.add(r.port()));
+    List<Replica> next = new ArrayList<>();
+    int port = service.port();
+    for (int index = firstIndex; index < firstIndex + count; index++) {
+      while (service.onHostNetwork() && taken.contains(port)) {
+        port++;
+      }
+      next.add(new Replica(ReplicaLabels.containerName(service.name(), operationId, Integer.toString(index)),
+          index, service.onHostNetwork() ? port : 0, false));
+      port++;
+    }
+    return next;
+  }
+
+  @Override
   public boolean hasImage(PullImage request) {
     boolean present = runtime.hasImage(ImageReference.pinned(request.image()));
     if (present) {
-      log.append(request.deploymentId(), "pull.start", "Image " + request.image() + " is already present");
+      log.append(request.operationId(), "pull.start", "Image " + request.image() + " is already present");
     }
     return present;
   }
@@ -104,11 +131,11 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
   @Override
   public void pull(PullImage request) {
     ImageReference image = ImageReference.pinned(request.image());
-    log.append(request.deploymentId(), "pull.start", "Pulling " + image);
+    log.append(request.operationId(), "pull.start", "Pulling " + image);
     // Pull progress arrives on docker-java's thread; heartbeat through the context captured here.
     var context = Activity.getExecutionContext();
     runtime.pull(image, credentials.named(request.credentials()), () -> context.heartbeat(null));
-    log.append(request.deploymentId(), "pull.done", "Pulled " + image);
+    log.append(request.operationId(), "pull.done", "Pulled " + image);
   }
 
   @Override
@@ -116,22 +143,32 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
     ServiceDefinition service = request.service();
     Replica replica = request.replica();
     Map<String, String> env = new HashMap<>(service.env());
-    env.put("PORT", Integer.toString(replica.port()));
+    if (service.onHostNetwork()) {
+      env.put("PORT", Integer.toString(replica.port()));
+      if (health.listens(replica.port()) && runtime.status(replica.container()).isEmpty()) {
+        // On the host network whatever listens there would answer the health checks for it.
+        throw ApplicationFailure.newNonRetryableFailure(describe(service, replica) + " cannot start: port "
+            + replica.port() + " is already taken by a process that is not a replica of " + service.name(),
+            "ReplicaUnhealthy");
+      }
+    }
     runtime.run(new ContainerSpec(
         replica.container(),
         request.image(),
-        ReplicaLabels.replica(service.name(), request.deploymentId(), replica, request.tag()),
+        ReplicaLabels.replica(service.name(), request.operationId(), replica, request.tag()),
         env,
         List.of(),
-        true));
-    log.append(request.deploymentId(), "replica-" + replica.index() + ".start", "Started replica "
-        + replica.index() + " of " + service.replicas() + " as " + replica.container() + " on port " + replica.port());
-    return watch(request.deploymentId(), service, replica, settings.quickHealthWindow(), false);
+        true,
+        service.container()));
+    log.append(request.operationId(), "replica-" + replica.index() + ".start", "Started replica "
+        + replica.index() + " of " + service.replicas() + " as " + replica.container()
+        + (service.onHostNetwork() ? " on port " + replica.port() : ""));
+    return watch(request.operationId(), service, replica, settings.quickHealthWindow(), false);
   }
 
   @Override
   public void awaitHealthy(AwaitHealthy request) {
-    if (!watch(request.deploymentId(), request.service(), request.replica(), settings.healthTimeout(), true)) {
+    if (!watch(request.operationId(), request.service(), request.replica(), settings.healthTimeout(), true)) {
       Replica replica = request.replica();
       throw ApplicationFailure.newNonRetryableFailure(describe(request.service(), replica) + " did not become healthy within "
           + settings.healthTimeout().toSeconds() + " s: " + request.service().healthPath() + " on port " + replica.port()
@@ -202,8 +239,13 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
   public void stopReplica(StopReplica request) {
     Replica replica = request.replica();
     runtime.stop(replica.container());
-    log.append(request.deploymentId(), "replica-" + replica.index() + ".stop-old", "Stopped old replica "
-        + replica.index() + " (" + replica.container() + "), kept for rollback until the deployment ends");
+    if (request.keptForRollback()) {
+      log.append(request.operationId(), "replica-" + replica.index() + ".stop-old", "Stopped old replica "
+          + replica.index() + " (" + replica.container() + "), kept for rollback until the deployment ends");
+    } else {
+      log.append(request.operationId(), replica.container() + ".stop", "Stopped replica " + replica.index()
+          + " (" + replica.container() + ")");
+    }
   }
 
   @Override
@@ -212,7 +254,7 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
       Activity.getExecutionContext().heartbeat(null);
       runtime.remove(replica.container());
     }
-    log.append(request.deploymentId(), request.step() + ".removed", "Removed " + names(request.replicas()));
+    log.append(request.operationId(), request.step() + ".removed", "Removed " + names(request.replicas()));
   }
 
   @Override
@@ -221,13 +263,13 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
       Activity.getExecutionContext().heartbeat(null);
       runtime.remove(replica.container());
     }
-    log.append(request.deploymentId(), "rollback.removed", "Rollback removed new container(s) " + names(request.remove()));
+    log.append(request.operationId(), "rollback.removed", "Rollback removed new container(s) " + names(request.remove()));
     List<Replica> restart = request.restart().stream().filter(Replica::running).toList();
     for (Replica replica : restart) {
       Activity.getExecutionContext().heartbeat(null);
       runtime.start(replica.container());
     }
-    log.append(request.deploymentId(), "rollback.restarted", "Rollback restarted previous container(s) " + names(restart));
+    log.append(request.operationId(), "rollback.restarted", "Rollback restarted previous container(s) " + names(restart));
   }
 
   private String lastOutput(String container) {

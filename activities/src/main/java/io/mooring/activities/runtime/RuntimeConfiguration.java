@@ -11,7 +11,7 @@ public class RuntimeConfiguration {
 
   @Bean(destroyMethod = "close")
   DockerEngine dockerEngine(RuntimeSettings settings) {
-    return new DockerEngine(settings.dockerHost(), settings.stopTimeout());
+    return new DockerEngine(settings.dockerHost(), settings.stopTimeout(), settings.publishAddress());
   }
 
   @Bean

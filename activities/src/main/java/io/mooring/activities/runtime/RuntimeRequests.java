@@ -1,27 +1,41 @@
 package io.mooring.activities.runtime;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import io.mooring.activities.store.ServiceDefinition;
 import java.util.List;
 import java.util.UUID;
 
-/** The messages a deployment sends to {@link RuntimeActivities}: one record per activity. */
+/**
+ * The messages deployments and lifecycle actions send to {@link RuntimeActivities}: one record per
+ * activity. {@code operationId} is the deployment's or the action's id: container names embed it
+ * and log lines go to its log. (Histories recorded before lifecycle actions call it deploymentId.)
+ */
 public final class RuntimeRequests {
   private RuntimeRequests() {}
 
-  public record PlanRollout(UUID deploymentId, ServiceDefinition service) {}
+  public record PlanRollout(@JsonAlias("deploymentId") UUID operationId, ServiceDefinition service) {}
+
+  /** The containers a service has now, running or not. */
+  public record Inventory(UUID operationId, ServiceDefinition service) {}
+
+  /** {@code count} new replicas of the service, numbered after the ones it has. */
+  public record PlanReplicas(UUID operationId, ServiceDefinition service, int count) {}
 
   /** @param image the image by digest, so every replica runs exactly what was validated */
-  public record PullImage(UUID deploymentId, String image, String credentials) {}
+  public record PullImage(@JsonAlias("deploymentId") UUID operationId, String image, String credentials) {}
 
-  public record StartReplica(UUID deploymentId, ServiceDefinition service, String image, String tag, Replica replica) {}
+  public record StartReplica(
+      @JsonAlias("deploymentId") UUID operationId, ServiceDefinition service, String image, String tag, Replica replica) {}
 
-  public record AwaitHealthy(UUID deploymentId, ServiceDefinition service, Replica replica) {}
+  public record AwaitHealthy(@JsonAlias("deploymentId") UUID operationId, ServiceDefinition service, Replica replica) {}
 
-  public record StopReplica(UUID deploymentId, ServiceDefinition service, Replica replica) {}
+  /** @param keptForRollback an old replica of a rollout, removed only once the deployment ends */
+  public record StopReplica(
+      @JsonAlias("deploymentId") UUID operationId, ServiceDefinition service, Replica replica, boolean keptForRollback) {}
 
   /** @param step names this removal in the log, e.g. {@code cleanup} or {@code rollback} */
-  public record RemoveReplicas(UUID deploymentId, String step, List<Replica> replicas) {}
+  public record RemoveReplicas(@JsonAlias("deploymentId") UUID operationId, String step, List<Replica> replicas) {}
 
   /** Puts things back as they were: the new replicas go, the old ones that ran run again. */
-  public record RestoreReplicas(UUID deploymentId, List<Replica> restart, List<Replica> remove) {}
+  public record RestoreReplicas(@JsonAlias("deploymentId") UUID operationId, List<Replica> restart, List<Replica> remove) {}
 }

@@ -12,10 +12,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param stopTimeout how long a container gets to stop before it is killed
  * @param quickHealthWindow how long starting a replica watches it before handing over to a
  *     separate, heartbeating wait
+ * @param publishAddress the host address that ports of bridged services are published on; every
+ *     address when blank, as {@code docker run -p} does
  */
 @ConfigurationProperties("mooring.runtime")
 public record RuntimeSettings(
-    String dockerHost, Duration healthTimeout, Duration readyAfter, Duration stopTimeout, Duration quickHealthWindow) {
+    String dockerHost, Duration healthTimeout, Duration readyAfter, Duration stopTimeout, Duration quickHealthWindow,
+    String publishAddress) {
 
   public RuntimeSettings {
     dockerHost = dockerHost == null || dockerHost.isBlank() ? "unix:///var/run/docker.sock" : dockerHost;
@@ -23,5 +26,6 @@ public record RuntimeSettings(
     readyAfter = readyAfter == null ? Duration.ofSeconds(2) : readyAfter;
     stopTimeout = stopTimeout == null ? Duration.ofSeconds(5) : stopTimeout;
     quickHealthWindow = quickHealthWindow == null ? Duration.ofSeconds(2) : quickHealthWindow;
+    publishAddress = publishAddress == null ? "" : publishAddress.strip();
   }
 }

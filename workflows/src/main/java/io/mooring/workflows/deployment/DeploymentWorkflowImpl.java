@@ -1,5 +1,7 @@
 package io.mooring.workflows.deployment;
 
+import static io.mooring.workflows.FailureReasons.reasonOf;
+
 import io.mooring.activities.TaskQueues;
 import io.mooring.activities.registry.RegistryActivities;
 import io.mooring.activities.registry.RegistryActivities.ResolveImages;
@@ -38,7 +40,6 @@ import io.mooring.workflows.gate.GateState;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
-import io.temporal.failure.TemporalFailure;
 import io.temporal.spring.boot.WorkflowImpl;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
@@ -195,11 +196,11 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
       if (i < current.size()) {
         Replica old = current.get(i);
         progressReplica(replica.index(), "Stopping old replica " + old.index());
-        change(() -> containers.stopReplica(new StopReplica(id, service, old)));
+        change(() -> containers.stopReplica(new StopReplica(id, service, old, true)));
       }
     }
     for (Replica leftover : current.subList(Math.min(next.size(), current.size()), current.size())) {
-      change(() -> containers.stopReplica(new StopReplica(id, service, leftover)));
+      change(() -> containers.stopReplica(new StopReplica(id, service, leftover, true)));
     }
   }
 
@@ -327,22 +328,7 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
     return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 
-  /**
-   * What went wrong, in the words of the code that noticed it: the first application failure under
-   * Temporal's wrapping (its own causes are lower-level detail, e.g. an errno behind "Docker is down").
-   */
-  private static String reasonOf(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ApplicationFailure app) {
-        return app.getOriginalMessage();
-      }
-    }
-    Throwable innermost = failure;
-    while (innermost.getCause() != null) {
-      innermost = innermost.getCause();
-    }
-    return innermost instanceof TemporalFailure temporal ? temporal.getOriginalMessage() : innermost.getMessage();
-  }
+
 
   /** A deployment that ran but did not meet its bar, e.g. failing regression tests. */
   private static final class DeploymentFailed extends RuntimeException {

@@ -6,6 +6,8 @@ import io.mooring.activities.runtime.Replica;
 import io.mooring.activities.runtime.RolloutPlan;
 import io.mooring.activities.runtime.RuntimeActivities;
 import io.mooring.activities.runtime.RuntimeRequests.AwaitHealthy;
+import io.mooring.activities.runtime.RuntimeRequests.Inventory;
+import io.mooring.activities.runtime.RuntimeRequests.PlanReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.PlanRollout;
 import io.mooring.activities.runtime.RuntimeRequests.PullImage;
 import io.mooring.activities.runtime.RuntimeRequests.RemoveReplicas;
@@ -28,10 +30,10 @@ import java.util.concurrent.TimeUnit;
  * The world a deployment touches, in memory: a registry, a container engine, a regression test
  * runner and the history store. Each records what was done to it, in order.
  */
-final class FakeWorld {
+public final class FakeWorld {
 
-  final List<String> events = Collections.synchronizedList(new ArrayList<>());
-  final Map<String, Boolean> containers = new ConcurrentHashMap<>();
+  public final List<String> events = Collections.synchronizedList(new ArrayList<>());
+  public final Map<String, Boolean> containers = new ConcurrentHashMap<>();
   final Map<String, String> digests = new ConcurrentHashMap<>();
   final List<String> openedDeployments = Collections.synchronizedList(new ArrayList<>());
   final Map<String, String> outcomes = new ConcurrentHashMap<>();
@@ -44,10 +46,10 @@ final class FakeWorld {
   /** When set, regression tests run until it is counted down (or the activity is cancelled). */
   volatile CountDownLatch regressionGate;
   final CountDownLatch regressionStarted = new CountDownLatch(1);
-  /** Planning waits for this; open by default. */
-  volatile CountDownLatch planningMayStart = new CountDownLatch(0);
+  /** Planning a rollout or new replicas waits for this; open by default. */
+  public volatile CountDownLatch planningMayStart = new CountDownLatch(0);
 
-  FakeWorld withImage(String repositoryAndTag, String digest) {
+  public FakeWorld withImage(String repositoryAndTag, String digest) {
     digests.put(repositoryAndTag, digest);
     return this;
   }
@@ -59,11 +61,11 @@ final class FakeWorld {
     return this;
   }
 
-  Object[] activities() {
+  public Object[] activities() {
     return new Object[] {new Registry(), new Runtime(), new Regression(), new History()};
   }
 
-  List<String> runningContainers() {
+  public List<String> runningContainers() {
     return containers.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).sorted().toList();
   }
 
@@ -106,6 +108,33 @@ final class FakeWorld {
       }
       events.add("plan");
       return new RolloutPlan(current, next);
+    }
+
+    /** Containers named {@code <service>-…-<index>} belong to the service. */
+    @Override
+    public List<Replica> inventory(Inventory request) {
+      String prefix = request.service().name() + "-";
+      return containers.keySet().stream().filter(n -> n.startsWith(prefix)).sorted()
+          .map(n -> new Replica(n, Integer.parseInt(n.substring(n.lastIndexOf('-') + 1)), 0, containers.get(n)))
+          .sorted(java.util.Comparator.comparingInt(Replica::index))
+          .toList();
+    }
+
+    @Override
+    public List<Replica> plannedReplicas(PlanReplicas request) {
+      try {
+        planningMayStart.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      int first = inventory(new Inventory(request.operationId(), request.service())).stream()
+          .mapToInt(Replica::index).max().orElse(0) + 1;
+      List<Replica> planned = new ArrayList<>();
+      for (int index = first; index < first + request.count(); index++) {
+        planned.add(new Replica(request.service().name() + "-" + request.operationId().toString().substring(0, 8)
+            + "-" + index, index, 0, false));
+      }
+      return planned;
     }
 
     @Override

@@ -83,6 +83,12 @@ public final class HttpProblems {
         "The Temporal service is unavailable right now; nothing was started. Try again shortly.");
   }
 
+  /** The container engine did not answer; {@code detail} names where it was asked. */
+  public static ApiProblem engineUnavailable(String detail) {
+    return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "engine-unavailable",
+        detail + ". Mooring reads the state of containers from the engine; try again once it answers.");
+  }
+
   public static ApiProblem identityProviderUnavailable() {
     return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable",
         "The identity provider's signing keys cannot be fetched right now, so the JWT cannot be checked;"

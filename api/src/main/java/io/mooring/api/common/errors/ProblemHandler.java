@@ -19,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import io.mooring.activities.runtime.RuntimeUnavailableException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -68,6 +69,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   /** A Content-Type header that does not parse reaches here when a converter first reads it. */
+  @ExceptionHandler(RuntimeUnavailableException.class)
+  ResponseEntity<ProblemDetail> engineUnavailable(RuntimeUnavailableException e) {
+    return apiProblem(HttpProblems.engineUnavailable(e.getMessage()));
+  }
+
   @ExceptionHandler(InvalidMediaTypeException.class)
   ResponseEntity<ProblemDetail> badContentType(InvalidMediaTypeException e) {
     return apiProblem(HttpProblems.unsupportedContentType(e.getMediaType()));

@@ -22,6 +22,12 @@ public enum Role {
         : List.of(new SimpleGrantedAuthority("ROLE_DEPLOYER"));
   }
 
+  /** True when the authenticated caller holds this role. */
+  public boolean heldBy(org.springframework.security.core.Authentication caller) {
+    String authority = "ROLE_" + name();
+    return caller != null && caller.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
+  }
+
   public static Optional<Role> parse(String text) {
     for (Role role : values()) {
       if (role.label().equals(text)) {

@@ -1,0 +1,154 @@
+package io.mooring.activities.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The actions: every operation on a service, newest first. */
+@Repository
+public class ActionStore {
+
+  private static final int MAX_BODY = 8192;
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public ActionStore(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Stores a new action as {@code Pending}; storing it again (a retried step) changes nothing. */
+  public void open(ActionRecord action) {
+    String body = action.body();
+    try {
+      jdbc.sql("""
+              INSERT INTO action (id, service, action, method, path, user_agent, ip, body, username, caller_kind,
+                                  is_user_action, state, created_at)
+              VALUES (:id, :service, :action, :method, :path, :userAgent, :ip, :body, :username, :callerKind,
+                      :userAction, :state, :now)""")
+          .param("id", action.id())
+          .param("service", action.service())
+          .param("action", action.action())
+          .param("method", action.method())
+          .param("path", action.path())
+          .param("userAgent", action.userAgent())
+          .param("ip", action.ip())
+          .param("body", body != null && body.length() > MAX_BODY ? body.substring(0, MAX_BODY) : body)
+          .param("username", action.username())
+          .param("callerKind", action.callerKind())
+          .param("userAction", action.userAction())
+          .param("state", ActionState.PENDING.label())
+          .param("now", Timestamp.from(clock.instant()))
+          .update();
+    } catch (DuplicateKeyException alreadyOpen) {
+      // An earlier attempt stored it.
+    }
+  }
+
+  /**
+   * Moves an action on: {@code In progress} sets its start date, a final state its end date. A
+   * finished action stays as it ended, so a late or repeated step cannot rewrite its outcome.
+   */
+  public void enter(UUID id, ActionState state) {
+    String date = state == ActionState.IN_PROGRESS ? ", start_date = COALESCE(start_date, :now)"
+        : state.finished() ? ", start_date = COALESCE(start_date, :now), end_date = :now" : "";
+    jdbc.sql("UPDATE action SET state = :state" + date
+            + " WHERE id = :id AND state NOT IN ('Success', 'Failed', 'Canceled')")
+        .param("state", state.label())
+        .param("now", Timestamp.from(clock.instant()))
+        .param("id", id)
+        .update();
+  }
+
+  public Optional<ActionRecord> find(UUID id) {
+    return jdbc.sql("SELECT * FROM action WHERE id = :id").param("id", id).query(ActionStore::row).optional();
+  }
+
+  public List<ActionRecord> list(ActionQuery query) {
+    Map<String, Object> params = new HashMap<>();
+    String where = where(query, params);
+    params.put("limit", query.limit());
+    params.put("offset", query.offset());
+    return jdbc.sql("SELECT * FROM action WHERE " + where
+            + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+        .params(params)
+        .query(ActionStore::row)
+        .list();
+  }
+
+  public long count(ActionQuery query) {
+    Map<String, Object> params = new HashMap<>();
+    String where = where(query, params);
+    return jdbc.sql("SELECT COUNT(*) FROM action WHERE " + where).params(params).query(Long.class).single();
+  }
+
+  /** The newest actions of a service, for its {@code actions} list. */
+  public List<UUID> idsOf(String service, int limit) {
+    return jdbc.sql("SELECT id FROM action WHERE service = :service ORDER BY created_at DESC, id DESC LIMIT :limit")
+        .param("service", service)
+        .param("limit", limit)
+        .query(UUID.class)
+        .list();
+  }
+
+  private static String where(ActionQuery query, Map<String, Object> params) {
+    StringBuilder where = new StringBuilder("TRUE");
+    if (query.state() != null) {
+      where.append(" AND state = :state");
+      params.put("state", query.state().label());
+    }
+    if (query.service() != null) {
+      where.append(" AND service = :service");
+      params.put("service", query.service());
+    }
+    between(where, params, "start_date", query.startedFrom(), query.startedTo());
+    between(where, params, "end_date", query.endedFrom(), query.endedTo());
+    return where.toString();
+  }
+
+  private static void between(StringBuilder where, Map<String, Object> params, String column, Instant from, Instant to) {
+    if (from != null) {
+      where.append(" AND ").append(column).append(" >= :").append(column).append("_from");
+      params.put(column + "_from", Timestamp.from(from));
+    }
+    if (to != null) {
+      where.append(" AND ").append(column).append(" <= :").append(column).append("_to");
+      params.put(column + "_to", Timestamp.from(to));
+    }
+  }
+
+  private static ActionRecord row(ResultSet rs, int i) throws SQLException {
+    return new ActionRecord(
+        rs.getObject("id", UUID.class),
+        rs.getString("service"),
+        rs.getString("action"),
+        rs.getString("method"),
+        rs.getString("path"),
+        rs.getString("user_agent"),
+        rs.getString("ip"),
+        rs.getString("body"),
+        rs.getString("username"),
+        rs.getString("caller_kind"),
+        rs.getBoolean("is_user_action"),
+        ActionState.parse(rs.getString("state")).orElse(ActionState.PENDING),
+        instant(rs, "created_at"),
+        instant(rs, "start_date"),
+        instant(rs, "end_date"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp value = rs.getTimestamp(column);
+    return value == null ? null : value.toInstant();
+  }
+}

@@ -1,0 +1,231 @@
+package io.mooring.api.tutum;
+
+import io.mooring.activities.registry.ImageReference;
+import io.mooring.activities.store.ContainerSettings;
+import io.mooring.activities.store.CrashPolicy;
+import io.mooring.activities.store.Networking;
+import io.mooring.activities.store.PortSpec;
+import io.mooring.activities.store.ServiceDefinition;
+import io.mooring.api.common.errors.ApiProblem;
+import io.mooring.api.common.errors.BodyParameters;
+import io.mooring.api.harmony.TagRule;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The body of Tutum's {@code POST /api/v1/service/}, checked field by field: every refusal names
+ * the field and what it takes.
+ *
+ * @param baseName the unique name to start from: the name, lowercased, in the letters Harmony's
+ *     paths and container names take
+ */
+record NewService(String displayName, String baseName, ServiceDefinition definition, List<String> tags) {
+
+  static final List<String> PARAMETERS = List.of("image", "name", "target_num_containers", "run_command", "entrypoint",
+      "container_ports", "container_envvars", "linked_to_service", "autorestart", "autoreplace", "autodestroy",
+      "sequential_deployment", "roles", "privileged", "memory", "cpu_shares", "tags");
+  static final int MAX_CONTAINERS = 50;
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,55}");
+  private static final Pattern REPOSITORY = Pattern.compile("([a-z0-9.-]+(:[0-9]+)?/)?[a-z0-9._-]+(/[a-z0-9._-]+)*");
+  private static final Pattern ENV_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,255}");
+  private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+
+  static NewService read(JsonNode body) {
+    if (body == null || !body.isObject()) {
+      throw invalid("body", "the body must be a JSON object with at least \"image\"");
+    }
+    BodyParameters.onlyAllowed(body, PARAMETERS);
+    String image = text(body, "image", true);
+    int colon = image.lastIndexOf(':');
+    boolean hasTag = colon > image.lastIndexOf('/');
+    String repository = hasTag ? image.substring(0, colon) : image;
+    String tag = hasTag ? image.substring(colon + 1) : "latest";
+    if (!REPOSITORY.matcher(repository).matches() || !TagRule.allows(tag)) {
+      throw invalid("image", "image must be repository[:tag], such as 127.0.0.1:5000/demo/hello:1.0");
+    }
+    ImageReference.of(repository, tag);
+    String name = text(body, "name", false);
+    if (name == null) {
+      String last = repository.substring(repository.lastIndexOf('/') + 1);
+      name = last.length() > 56 ? last.substring(0, 56) : last;
+    }
+    if (!NAME.matcher(name).matches()) {
+      throw invalid("name", "name must start with a letter or digit and take letters, digits, '_', '.' and '-',"
+          + " at most 56 characters");
+    }
+    String baseName = name.toLowerCase(Locale.ROOT).replace('_', '-').replace('.', '-');
+    int target = integer(body, "target_num_containers", 1, 0, MAX_CONTAINERS);
+    List<PortSpec> ports = ports(body.get("container_ports"), target);
+    ContainerSettings container = new ContainerSettings(
+        Networking.BRIDGE,
+        ports,
+        text(body, "run_command", false),
+        text(body, "entrypoint", false),
+        body.has("memory") && !body.get("memory").isNull() ? integer(body, "memory", 0, 4, 1_048_576) : null,
+        body.has("cpu_shares") && !body.get("cpu_shares").isNull() ? integer(body, "cpu_shares", 0, 2, 262_144) : null,
+        bool(body, "privileged"),
+        policy(body, "autorestart"),
+        notYet(body, "autoreplace"),
+        notYet(body, "autodestroy"),
+        bool(body, "sequential_deployment"),
+        emptyList(body, "roles"),
+        List.of());
+    emptyList(body, "linked_to_service");
+    ServiceDefinition definition = new ServiceDefinition(baseName, repository, tag, null, target, 0, null,
+        env(body.get("container_envvars")), null, null, null, container);
+    return new NewService(name, baseName, definition, tags(body.get("tags")));
+  }
+
+  private static List<PortSpec> ports(JsonNode node, int target) {
+    List<PortSpec> ports = new ArrayList<>();
+    if (node == null || node.isNull()) {
+      return ports;
+    }
+    if (!node.isArray()) {
+      throw invalid("container_ports", "container_ports must be a list of {\"protocol\", \"inner_port\", \"outer_port\","
+          + " \"published\"}");
+    }
+    for (JsonNode port : node) {
+      if (!port.isObject()) {
+        throw invalid("container_ports", "each of container_ports must be an object");
+      }
+      BodyParameters.onlyAllowed(port, List.of("protocol", "inner_port", "outer_port", "published", "port_name"));
+      String protocol = port.has("protocol") ? port.get("protocol").asString() : "tcp";
+      if (!"tcp".equals(protocol) && !"udp".equals(protocol)) {
+        throw invalid("container_ports", "protocol must be tcp or udp");
+      }
+      int inner = integer(port, "inner_port", -1, 1, 65535);
+      if (inner < 0) {
+        throw invalid("container_ports", "inner_port is required, from 1 to 65535");
+      }
+      Integer outer = port.has("outer_port") && !port.get("outer_port").isNull()
+          ? integer(port, "outer_port", 0, 1, 65535) : null;
+      boolean published = bool(port, "published") || outer != null;
+      if (outer != null && target > 1) {
+        throw new ApiProblem(org.springframework.http.HttpStatus.CONFLICT, "port-conflict", "outer_port " + outer
+            + " can be published by one container only, and target_num_containers is " + target
+            + ": leave outer_port out to publish each container on a free port");
+      }
+      if (ports.stream().anyMatch(p -> p.inner() == inner && p.protocol().equals(protocol))) {
+        throw invalid("container_ports", "inner_port " + inner + "/" + protocol + " is listed twice");
+      }
+      ports.add(new PortSpec(inner, outer, protocol, published));
+    }
+    return ports;
+  }
+
+  private static Map<String, String> env(JsonNode node) {
+    Map<String, String> env = new LinkedHashMap<>();
+    if (node == null || node.isNull()) {
+      return env;
+    }
+    if (!node.isArray()) {
+      throw invalid("container_envvars", "container_envvars must be a list of {\"key\", \"value\"}");
+    }
+    for (JsonNode variable : node) {
+      if (!variable.isObject() || !variable.path("key").isString() || !variable.path("value").isString()) {
+        throw invalid("container_envvars", "each of container_envvars must be {\"key\": string, \"value\": string}");
+      }
+      BodyParameters.onlyAllowed(variable, List.of("key", "value"));
+      String key = variable.get("key").asString();
+      if (!ENV_KEY.matcher(key).matches()) {
+        throw invalid("container_envvars", "'" + key + "' is not an environment variable name");
+      }
+      if (env.put(key, variable.get("value").asString()) != null) {
+        throw invalid("container_envvars", key + " is given twice");
+      }
+    }
+    return env;
+  }
+
+  /** Tutum's tags: a list of names, or of {@code {"name": …}} objects as Tutum shows them. */
+  static List<String> tags(JsonNode node) {
+    List<String> tags = new ArrayList<>();
+    if (node == null || node.isNull()) {
+      return tags;
+    }
+    if (!node.isArray()) {
+      throw invalid("tags", "tags must be a list of names");
+    }
+    for (JsonNode tag : node) {
+      String name = tag.isString() ? tag.asString() : tag.isObject() && tag.path("name").isString()
+          ? tag.get("name").asString() : null;
+      if (name == null || !LABEL.matcher(name).matches()) {
+        throw invalid("tags", "each tag must be a name of letters, digits, '_', '.' and '-', at most 64 characters");
+      }
+      tags.add(name);
+    }
+    return tags;
+  }
+
+  private static CrashPolicy policy(JsonNode body, String field) {
+    if (!body.has(field) || body.get(field).isNull()) {
+      return CrashPolicy.OFF;
+    }
+    return CrashPolicy.parse(body.get(field).asString()).orElseThrow(() ->
+        invalid(field, field + " must be OFF, ON_FAILURE or ALWAYS"));
+  }
+
+  /** Accepted only as OFF until Mooring watches containers that stop (the engine's events). */
+  private static CrashPolicy notYet(JsonNode body, String field) {
+    CrashPolicy policy = policy(body, field);
+    if (policy != CrashPolicy.OFF) {
+      throw invalid(field, field + " " + policy + " is not supported yet: Mooring does not replace or terminate"
+          + " stopped containers on its own yet. Use OFF, or autorestart for the engine's restart policy");
+    }
+    return policy;
+  }
+
+  private static List<String> emptyList(JsonNode body, String field) {
+    JsonNode node = body.get(field);
+    if (node != null && !node.isNull() && !(node.isArray() && node.isEmpty())) {
+      throw invalid(field, field + " is not supported yet; leave it out or give []");
+    }
+    return List.of();
+  }
+
+  private static String text(JsonNode body, String field, boolean required) {
+    JsonNode node = body.get(field);
+    if (node == null || node.isNull()) {
+      if (required) {
+        throw invalid(field, field + " is required");
+      }
+      return null;
+    }
+    if (!node.isString() || node.asString().isBlank() || node.asString().length() > 4096) {
+      throw invalid(field, field + " must be a non-empty string of at most 4096 characters");
+    }
+    return node.asString();
+  }
+
+  private static int integer(JsonNode body, String field, int fallback, int min, int max) {
+    JsonNode node = body.get(field);
+    if (node == null || node.isNull()) {
+      return fallback;
+    }
+    if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < min || node.asInt() > max) {
+      throw invalid(field, field + " must be a whole number from " + min + " to " + max);
+    }
+    return node.asInt();
+  }
+
+  private static boolean bool(JsonNode body, String field) {
+    JsonNode node = body.get(field);
+    if (node == null || node.isNull()) {
+      return false;
+    }
+    if (!node.isBoolean()) {
+      throw invalid(field, field + " must be true or false");
+    }
+    return node.asBoolean();
+  }
+
+  private static ApiProblem invalid(String field, String detail) {
+    return ApiProblem.badRequest("invalid-" + field.replace('_', '-'), detail);
+  }
+}

@@ -1,0 +1,273 @@
+package io.mooring.api.tutum;
+
+import io.mooring.activities.registry.ImageReference;
+import io.mooring.activities.registry.ImageUnreachableException;
+import io.mooring.activities.registry.RegistryClient;
+import io.mooring.activities.registry.RegistrySettings;
+import io.mooring.activities.registry.RegistryUnavailableException;
+import io.mooring.activities.store.ServiceRecord;
+import io.mooring.activities.store.ServiceState;
+import io.mooring.activities.store.ServiceStore;
+import io.mooring.api.common.errors.ApiProblem;
+import io.mooring.api.common.errors.BodyParameters;
+import io.mooring.api.common.openapi.ProblemResponses;
+import io.mooring.api.common.security.Caller;
+import io.mooring.api.common.security.Role;
+import io.mooring.workflows.service.ActionAccepted;
+import io.mooring.workflows.service.ActionOrigin;
+import io.mooring.workflows.service.ActionRequest;
+import io.mooring.workflows.service.LifecycleClient;
+import io.mooring.workflows.service.LifecycleClient.ActionRefusedException;
+import io.mooring.workflows.service.LifecycleSentences;
+import io.mooring.workflows.service.ServiceAction;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Tutum's {@code /api/v1/service/}: services created, listed, read, changed and acted on. */
+@RestController
+@Tag(name = "Tutum: services")
+class ServiceController {
+
+  private static final int DEFAULT_LIMIT = 25;
+  private static final int MAX_LIMIT = 1000;
+
+  private final ServiceStore services;
+  private final ServiceObjects objects;
+  private final LifecycleClient lifecycle;
+  private final RegistryClient registry;
+  private final RegistrySettings registries;
+
+  ServiceController(ServiceStore services, ServiceObjects objects, LifecycleClient lifecycle, RegistryClient registry,
+      RegistrySettings registries) {
+    this.services = services;
+    this.objects = objects;
+    this.lifecycle = lifecycle;
+    this.registry = registry;
+    this.registries = registries;
+  }
+
+  @Operation(summary = "Services, oldest first, in Tutum's envelope; filters state, name and unique_name")
+  @ProblemResponses(forbidden = false)
+  @GetMapping(path = {"/api/v1/service", "/api/v1/service/"}, produces = MediaType.APPLICATION_JSON_VALUE)
+  TutumPage<ServiceObject> list(
+      @RequestParam(required = false) String state,
+      @RequestParam(required = false) String name,
+      @RequestParam(name = "unique_name", required = false) String uniqueName,
+      @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit,
+      @RequestParam(defaultValue = "0") int offset) {
+    if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
+      throw ApiProblem.badRequest("invalid-page", "limit must be from 1 to " + MAX_LIMIT + " and offset 0 or more");
+    }
+    Optional<ServiceState> wanted = Optional.empty();
+    if (state != null) {
+      wanted = ServiceState.parse(state);
+      if (wanted.isEmpty()) {
+        throw ApiProblem.badRequest("invalid-state", "state must be one of Init, Starting, Running, Partly running,"
+            + " Scaling, Redeploying, Stopping, Stopped, Terminating, Terminated, Not running");
+      }
+    }
+    Optional<ServiceState> filter = wanted;
+    List<ServiceObjects.Observed> matching = objects.observe(services.records(name, uniqueName)).stream()
+        .filter(o -> filter.isEmpty() || o.state() == filter.get())
+        .toList();
+    List<ServiceObject> page = matching.stream().skip(offset).limit(limit).map(objects::toObject).toList();
+    List<String> filters = new ArrayList<>();
+    addFilter(filters, "state", state);
+    addFilter(filters, "name", name);
+    addFilter(filters, "unique_name", uniqueName);
+    return TutumPage.of(page, matching.size(), limit, offset, ServiceObjects.SERVICES, String.join("&", filters));
+  }
+
+  private static void addFilter(List<String> filters, String key, String value) {
+    if (value != null) {
+      filters.add(key + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+    }
+  }
+
+  @Operation(summary = "Create a service in Init; nothing runs until it is started")
+  @ApiResponse(responseCode = "201", description = "Created; the body is the service")
+  @ProblemResponses({409, 503})
+  @PostMapping(path = {"/api/v1/service", "/api/v1/service/"}, produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<ServiceObject> create(@RequestBody(required = false) JsonNode body, Authentication caller) {
+    NewService service = NewService.read(body);
+    if (service.definition().container().privileged() && !Role.ADMIN.heldBy(caller)) {
+      throw new ApiProblem(HttpStatus.FORBIDDEN, "privileged-needs-admin",
+          "Only an admin may create a privileged service: its containers can reach every device of the host");
+    }
+    refuseTakenPorts(service);
+    ImageReference image = ImageReference.of(service.definition().repository(), service.definition().tag());
+    try {
+      registry.resolveDigest(image, registries.named(null));
+    } catch (ImageUnreachableException e) {
+      throw ApiProblem.badRequest("image-unreachable", "The registry does not have " + image + ": " + e.getMessage());
+    } catch (RegistryUnavailableException e) {
+      throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "registry-unavailable", e.getMessage());
+    }
+    ServiceRecord created = services.create(UUID.randomUUID(), service.displayName(), service.baseName(),
+        service.definition(), service.tags());
+    ServiceObject object = objects.toObject(objects.observe(created));
+    return ResponseEntity.created(URI.create(object.resourceUri())).body(object);
+  }
+
+  private void refuseTakenPorts(NewService service) {
+    var taken = services.publishedOuterPorts();
+    service.definition().container().ports().stream().filter(p -> p.outer() != null).forEach(port -> {
+      String holder = taken.get(port.outer());
+      if (holder != null) {
+        throw new ApiProblem(HttpStatus.CONFLICT, "port-conflict", "Port " + port.outer()
+            + " is already published by service " + holder);
+      }
+    });
+  }
+
+  @Operation(summary = "A service")
+  @ProblemResponses(value = {404, 503}, forbidden = false)
+  @GetMapping(path = {"/api/v1/service/{uuid}", "/api/v1/service/{uuid}/"}, produces = MediaType.APPLICATION_JSON_VALUE)
+  ServiceObject get(@PathVariable String uuid) {
+    return objects.toObject(objects.observe(existing(uuid)));
+  }
+
+  @Operation(summary = "Change a service: target_num_containers scales it, tags replaces its labels")
+  @ApiResponse(responseCode = "200", description = "Changed; the body is the service")
+  @ApiResponse(responseCode = "202", description = "A scale was taken in; X-Tutum-Action-URI names its action")
+  @ProblemResponses({404, 409, 503})
+  @PatchMapping(path = {"/api/v1/service/{uuid}", "/api/v1/service/{uuid}/"}, produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<ServiceObject> update(@PathVariable String uuid, @RequestBody(required = false) JsonNode body,
+      Principal principal, HttpServletRequest http) {
+    ServiceRecord record = existing(uuid);
+    if (body == null || !body.isObject()) {
+      throw ApiProblem.badRequest("invalid-body", "the body must be a JSON object with target_num_containers or tags");
+    }
+    BodyParameters.onlyAllowed(body, List.of("target_num_containers", "tags"));
+    List<String> tags = body.has("tags") ? NewService.tags(body.get("tags")) : null;
+    Integer target = null;
+    if (body.has("target_num_containers")) {
+      JsonNode node = body.get("target_num_containers");
+      if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < 0 || node.asInt() > NewService.MAX_CONTAINERS) {
+        throw ApiProblem.badRequest("invalid-target-num-containers",
+            "target_num_containers must be a whole number from 0 to " + NewService.MAX_CONTAINERS);
+      }
+      target = node.asInt();
+    }
+    if (record.state() == ServiceState.TERMINATED) {
+      throw refused(LifecycleSentences.terminated(record.uniqueName()));
+    }
+    if (tags != null) {
+      services.replaceTags(record.uniqueName(), tags);
+    }
+    if (target != null && target != record.definition().replicas()) {
+      if (record.state() == ServiceState.INIT || record.state() == ServiceState.STOPPED) {
+        // Nothing runs: the number is what the next start creates.
+        services.recordReplicas(record.uniqueName(), target);
+      } else {
+        ActionAccepted accepted = act(record, ServiceAction.SCALE, target, principal, http, body.toString());
+        return accepted(accepted, record.uuid());
+      }
+    }
+    return ResponseEntity.ok(objects.toObject(objects.observe(existing(uuid))));
+  }
+
+  @Operation(summary = "Start a service in Init or Stopped")
+  @ApiResponse(responseCode = "202", description = "Taken in; X-Tutum-Action-URI names its action")
+  @ProblemResponses({404, 409, 503})
+  @PostMapping(path = {"/api/v1/service/{uuid}/start", "/api/v1/service/{uuid}/start/"},
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<ServiceObject> start(@PathVariable String uuid, Principal principal, HttpServletRequest http) {
+    return action(uuid, ServiceAction.START, principal, http);
+  }
+
+  @Operation(summary = "Stop a running service; its containers are kept")
+  @ApiResponse(responseCode = "202", description = "Taken in; X-Tutum-Action-URI names its action")
+  @ProblemResponses({404, 409, 503})
+  @PostMapping(path = {"/api/v1/service/{uuid}/stop", "/api/v1/service/{uuid}/stop/"},
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<ServiceObject> stop(@PathVariable String uuid, Principal principal, HttpServletRequest http) {
+    return action(uuid, ServiceAction.STOP, principal, http);
+  }
+
+  @Operation(summary = "Bring a running service to its target_num_containers")
+  @ApiResponse(responseCode = "202", description = "Taken in; X-Tutum-Action-URI names its action")
+  @ProblemResponses({404, 409, 503})
+  @PostMapping(path = {"/api/v1/service/{uuid}/scale", "/api/v1/service/{uuid}/scale/"},
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<ServiceObject> scale(@PathVariable String uuid, Principal principal, HttpServletRequest http) {
+    return action(uuid, ServiceAction.SCALE, principal, http);
+  }
+
+  @Operation(summary = "Terminate a service: its containers are removed, its record stays as Terminated")
+  @ApiResponse(responseCode = "202", description = "Taken in; X-Tutum-Action-URI names its action")
+  @ProblemResponses({404, 409, 503})
+  @DeleteMapping(path = {"/api/v1/service/{uuid}", "/api/v1/service/{uuid}/"}, produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<ServiceObject> terminate(@PathVariable String uuid, Principal principal, HttpServletRequest http) {
+    return action(uuid, ServiceAction.TERMINATE, principal, http);
+  }
+
+  private ResponseEntity<ServiceObject> action(String uuid, ServiceAction action, Principal principal,
+      HttpServletRequest http) {
+    ServiceRecord record = existing(uuid);
+    if (record.state() == ServiceState.TERMINATED) {
+      throw refused(LifecycleSentences.terminated(record.uniqueName()));
+    }
+    return accepted(act(record, action, null, principal, http, null), record.uuid());
+  }
+
+  private ActionAccepted act(ServiceRecord record, ServiceAction action, Integer target, Principal principal,
+      HttpServletRequest http, String body) {
+    Caller caller = Caller.of(principal);
+    ActionOrigin origin = new ActionOrigin(http.getMethod(), http.getRequestURI(), http.getHeader("User-Agent"),
+        http.getRemoteAddr(), body, caller.name(), caller.kind().label(), true);
+    try {
+      return lifecycle.request(record.uuid(), record.uniqueName(), record.state(),
+          new ActionRequest(UUID.randomUUID(), action, target, origin, null, null));
+    } catch (ActionRefusedException e) {
+      throw refused(e.getMessage());
+    }
+  }
+
+  /** Tutum's SDK updates its object from the answer, so a 202 carries the service; the action is in the headers. */
+  private ResponseEntity<ServiceObject> accepted(ActionAccepted accepted, UUID service) {
+    String action = ServiceObjects.ACTIONS + accepted.actionId() + "/";
+    return ResponseEntity.accepted()
+        .header("X-Tutum-Action-URI", action)
+        .location(URI.create(action))
+        .body(objects.toObject(objects.observeAfterAction(services.record(service).orElseThrow())));
+  }
+
+  private ServiceRecord existing(String uuid) {
+    UUID id;
+    try {
+      id = UUID.fromString(uuid);
+    } catch (IllegalArgumentException e) {
+      throw ApiProblem.notFound("unknown-service", "There is no service " + uuid + ": a service is named by its uuid");
+    }
+    return services.record(id).orElseThrow(() ->
+        ApiProblem.notFound("unknown-service", "There is no service " + uuid));
+  }
+
+  private static ApiProblem refused(String sentence) {
+    return new ApiProblem(HttpStatus.CONFLICT, "action-not-allowed", sentence);
+  }
+}

@@ -1,0 +1,183 @@
+package io.mooring.api.tutum;
+
+import io.mooring.activities.runtime.ContainerRuntime;
+import io.mooring.activities.runtime.ContainerStatus;
+import io.mooring.activities.runtime.ReplicaLabels;
+import io.mooring.activities.runtime.RuntimeUnavailableException;
+import io.mooring.activities.store.ActionStore;
+import io.mooring.activities.store.ContainerSettings;
+import io.mooring.activities.store.PortSpec;
+import io.mooring.activities.store.ServiceDefinition;
+import io.mooring.activities.store.ServiceRecord;
+import io.mooring.activities.store.ServiceState;
+import io.mooring.api.common.links.PublicLinks;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds Tutum's Service objects from the records and from what the engine runs now: a service's
+ * state, container counts and link variables are read, never assumed.
+ */
+@Component
+class ServiceObjects {
+
+  static final String SERVICES = "/api/v1/service/";
+  static final String CONTAINERS = "/api/v1/container/";
+  static final String ACTIONS = "/api/v1/action/";
+  /** The newest actions a service object lists. */
+  private static final int ACTIONS_SHOWN = 25;
+
+  private final ContainerRuntime engine;
+  private final ActionStore actions;
+  private final PublicLinks links;
+
+  ServiceObjects(ContainerRuntime engine, ActionStore actions, PublicLinks links) {
+    this.engine = engine;
+    this.actions = actions;
+    this.links = links;
+  }
+
+  /** A service with its containers, as one engine read. */
+  record Observed(ServiceRecord record, List<ContainerStatus> containers) {
+    ServiceState state() {
+      int running = (int) containers.stream().filter(ContainerStatus::running).count();
+      return ServiceState.observed(record.state(), record.definition().replicas(), running);
+    }
+  }
+
+  /** The services with their containers; the engine is asked once, and only if one may have any. */
+  List<Observed> observe(List<ServiceRecord> records) {
+    boolean anyMayRun = records.stream().anyMatch(r -> r.state() != ServiceState.INIT && r.state() != ServiceState.TERMINATED);
+    Map<String, List<ContainerStatus>> byService = !anyMayRun ? Map.of()
+        : engine.list(Map.of(ReplicaLabels.ROLE, "replica")).stream()
+            .collect(Collectors.groupingBy(c -> c.labels().getOrDefault(ReplicaLabels.SERVICE, "")));
+    return records.stream()
+        .map(r -> new Observed(r, byService.getOrDefault(r.uniqueName(), List.of()).stream()
+            .sorted(Comparator.comparingInt(ServiceObjects::index).thenComparing(ContainerStatus::name))
+            .toList()))
+        .toList();
+  }
+
+  Observed observe(ServiceRecord record) {
+    return observe(List.of(record)).get(0);
+  }
+
+  /**
+   * For the answer to an action already taken in: the engine being away must not turn that answer
+   * into an error, so the service is shown in its state with the containers left out.
+   */
+  Observed observeAfterAction(ServiceRecord record) {
+    try {
+      return observe(record);
+    } catch (RuntimeUnavailableException engineAway) {
+      return new Observed(record, List.of());
+    }
+  }
+
+  ServiceObject toObject(Observed observed) {
+    ServiceRecord record = observed.record();
+    ServiceDefinition service = record.definition();
+    ContainerSettings container = service.container();
+    List<ContainerStatus> containers = observed.containers();
+    int running = (int) containers.stream().filter(ContainerStatus::running).count();
+    String uri = SERVICES + record.uuid() + "/";
+    return new ServiceObject(
+        record.uuid().toString(),
+        uri,
+        service.repository() + ":" + service.tag(),
+        "/api/v1/image/" + service.repository() + "/tag/" + service.tag() + "/",
+        service.digest(),
+        record.displayName(),
+        record.uniqueName(),
+        observed.state().label(),
+        TutumDates.format(record.deployedAt()),
+        TutumDates.format(record.startedAt()),
+        TutumDates.format(record.stoppedAt()),
+        TutumDates.format(record.destroyedAt()),
+        service.replicas(),
+        containers.size(),
+        running,
+        (int) containers.stream().filter(ContainerStatus::exited).count(),
+        containers.stream().map(c -> CONTAINERS + containerUuid(c.name()) + "/").toList(),
+        container.ports().stream().map(p -> new ServiceObject.Port(p.inner(), p.outer(), p.portName(), p.protocol(),
+            p.published())).toList(),
+        service.env().entrySet().stream().map(e -> new ServiceObject.EnvVar(e.getKey(), e.getValue())).toList(),
+        container.entrypoint() == null ? "" : container.entrypoint(),
+        container.runCommand() == null ? "" : container.runCommand(),
+        container.sequential(),
+        container.cpuShares(),
+        container.memoryMb(),
+        List.of(),
+        List.of(),
+        container.autorestart().name(),
+        container.autoreplace().name(),
+        container.autodestroy().name(),
+        container.roles(),
+        actions.idsOf(record.uniqueName(), ACTIONS_SHOWN).stream().map(id -> ACTIONS + id + "/").toList(),
+        linkVariables(record, containers),
+        container.privileged(),
+        record.tags().stream().map(ServiceObject.Tag::new).toList(),
+        service.healthPath(),
+        service.regressionImage(),
+        service.credentials());
+  }
+
+  /**
+   * The variables a service linking to this one would get, in the form of seed 002's example: for
+   * each running container (numbered) and for the service (its first container), its address and
+   * ports and its environment. On one engine the address is the container's on the bridge, which
+   * reaches unpublished ports too.
+   */
+  private Map<String, String> linkVariables(ServiceRecord record, List<ContainerStatus> containers) {
+    String prefix = record.uniqueName().toUpperCase(Locale.ROOT).replace('-', '_');
+    Map<String, String> variables = new LinkedHashMap<>();
+    List<ContainerStatus> reachable = containers.stream().filter(c -> c.running() && c.address() != null).toList();
+    for (ContainerStatus container : reachable) {
+      variables.putAll(containerVariables(prefix + "_" + index(container), record, container));
+    }
+    if (!reachable.isEmpty()) {
+      variables.putAll(containerVariables(prefix, record, reachable.get(0)));
+    }
+    variables.put(prefix + "_TUTUM_API_URL", links.root() + SERVICES + record.uuid() + "/");
+    return variables;
+  }
+
+  private static Map<String, String> containerVariables(String prefix, ServiceRecord record, ContainerStatus container) {
+    Map<String, String> variables = new LinkedHashMap<>();
+    record.definition().env().forEach((key, value) -> variables.put(prefix + "_ENV_" + key, value));
+    List<PortSpec> ports = record.definition().container().ports();
+    for (int i = 0; i < ports.size(); i++) {
+      PortSpec port = ports.get(i);
+      String address = port.protocol() + "://" + container.address() + ":" + port.inner();
+      if (i == 0) {
+        variables.put(prefix + "_PORT", address);
+      }
+      String name = prefix + "_PORT_" + port.inner() + "_" + port.protocol().toUpperCase(Locale.ROOT);
+      variables.put(name, address);
+      variables.put(name + "_ADDR", container.address());
+      variables.put(name + "_PORT", Integer.toString(port.inner()));
+      variables.put(name + "_PROTO", port.protocol());
+    }
+    return variables;
+  }
+
+  /** A container's Tutum uuid: derived from its name, which is unique and never reused. */
+  static UUID containerUuid(String containerName) {
+    return UUID.nameUUIDFromBytes(containerName.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static int index(ContainerStatus container) {
+    try {
+      return Integer.parseInt(container.labels().getOrDefault(ReplicaLabels.REPLICA, "0"));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package io.mooring.api.tutum;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * Tutum's list envelope. Tutum's SDK pages on while {@code next} is set, asking for
+ * {@code offset + limit} with the same {@code limit}.
+ */
+record TutumPage<T>(Meta meta, List<T> objects) {
+
+  record Meta(int limit, int offset, @JsonProperty("total_count") long totalCount, String next, String previous) {}
+
+  /** The page of {@code objects} at {@code offset}, with links to its neighbours under {@code path}. */
+  static <T> TutumPage<T> of(List<T> objects, long total, int limit, int offset, String path, String filters) {
+    String query = filters.isEmpty() ? "" : filters + "&";
+    String next = offset + limit < total ? path + "?" + query + "limit=" + limit + "&offset=" + (offset + limit) : null;
+    String previous = offset > 0 ? path + "?" + query + "limit=" + limit + "&offset=" + Math.max(0, offset - limit) : null;
+    return new TutumPage<>(new Meta(limit, offset, total, next, previous), objects);
+  }
+}

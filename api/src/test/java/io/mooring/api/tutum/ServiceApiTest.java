@@ -1,0 +1,116 @@
+package io.mooring.api.tutum;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mooring.api.EmbeddedMooringTest;
+import io.mooring.api.Http.Reply;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Tutum's service API on the embedded default: records and the state machine, no engine needed. */
+class ServiceApiTest extends EmbeddedMooringTest {
+
+  @Test
+  void createsAServiceInInitWithNothingDeployed() {
+    Reply created = create("{\"image\": \"%s/demo/web:1.0.0\", \"name\": \"Created_One\", \"target_num_containers\": 2,"
+        + " \"container_ports\": [{\"protocol\": \"tcp\", \"inner_port\": 8080, \"published\": true}],"
+        + " \"container_envvars\": [{\"key\": \"GREETING\", \"value\": \"hi\"}], \"tags\": [\"blue\", {\"name\": \"web\"}]}");
+    assertThat(created.status()).isEqualTo(201);
+    JsonNode service = created.json();
+    String uuid = service.get("uuid").asString();
+    assertThat(created.header("Location")).isEqualTo("/api/v1/service/" + uuid + "/");
+    assertThat(service.get("resource_uri").asString()).isEqualTo("/api/v1/service/" + uuid + "/");
+    assertThat(service.get("state").asString()).isEqualTo("Init");
+    assertThat(service.get("name").asString()).isEqualTo("Created_One");
+    assertThat(service.get("unique_name").asString()).isEqualTo("created-one");
+    assertThat(service.get("image_name").asString()).isEqualTo(REGISTRY.host() + "/demo/web:1.0.0");
+    assertThat(service.get("target_num_containers").asInt()).isEqualTo(2);
+    assertThat(service.get("current_num_containers").asInt()).isZero();
+    assertThat(service.get("containers")).isEmpty();
+    assertThat(service.get("deployed_datetime").isNull()).isTrue();
+    assertThat(service.get("container_ports").get(0).get("inner_port").asInt()).isEqualTo(8080);
+    assertThat(service.get("container_ports").get(0).get("outer_port").isNull()).isTrue();
+    assertThat(service.get("container_ports").get(0).get("port_name").asString()).isEqualTo("http-alt");
+    assertThat(service.get("container_envvars").get(0).get("key").asString()).isEqualTo("GREETING");
+    assertThat(service.get("tags").findValuesAsString("name")).containsExactly("blue", "web");
+    assertThat(service.get("autorestart").asString()).isEqualTo("OFF");
+    assertThat(http.get("/api/v1/service/" + uuid).json()).isEqualTo(service);
+    assertThat(http.get("/service-image-tag").json().get("created-one").asString()).isEqualTo("1.0.0");
+  }
+
+  @Test
+  void givesTheNextFreeUniqueNameWhenTheNameIsTaken() {
+    String first = create("{\"image\": \"%s/demo/web:1.0.0\", \"name\": \"twin\"}").json().get("unique_name").asString();
+    String second = create("{\"image\": \"%s/demo/web:1.0.0\", \"name\": \"twin\"}").json().get("unique_name").asString();
+    assertThat(first).isEqualTo("twin");
+    assertThat(second).isEqualTo("twin-2");
+    Reply twins = http.get("/api/v1/service/?name=twin");
+    assertThat(twins.json().get("meta").get("total_count").asInt()).isEqualTo(2);
+    assertThat(twins.json().get("objects").findValuesAsString("unique_name")).containsExactly("twin", "twin-2");
+  }
+
+  @Test
+  void listsInTutumsEnvelopeAndPagesWithLimitAndOffset() {
+    for (int i = 0; i < 3; i++) {
+      create("{\"image\": \"%s/demo/web:1.0.0\", \"name\": \"paged\"}");
+    }
+    JsonNode first = http.get("/api/v1/service?name=paged&limit=2").json();
+    assertThat(first.get("meta").get("limit").asInt()).isEqualTo(2);
+    assertThat(first.get("meta").get("offset").asInt()).isZero();
+    assertThat(first.get("meta").get("total_count").asInt()).isEqualTo(3);
+    assertThat(first.get("meta").get("next").asString()).isEqualTo("/api/v1/service/?name=paged&limit=2&offset=2");
+    assertThat(first.get("meta").get("previous").isNull()).isTrue();
+    assertThat(first.get("objects")).hasSize(2);
+    JsonNode second = http.get(first.get("meta").get("next").asString()).json();
+    assertThat(second.get("objects")).hasSize(1);
+    assertThat(second.get("meta").get("next").isNull()).isTrue();
+    assertThat(http.get("/api/v1/service/?name=paged&state=Init").json().get("meta").get("total_count").asInt())
+        .isEqualTo(3);
+    assertThat(http.get("/api/v1/service/?name=paged&state=Running").json().get("objects")).isEmpty();
+  }
+
+  @Test
+  void refusesAnImageTheRegistryDoesNotHaveAndStoresNothing() {
+    Reply refused = create("{\"image\": \"%s/demo/nothing-here:1.0\", \"name\": \"ghost\"}");
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().get("code").asString()).isEqualTo("image-unreachable");
+    assertThat(http.get("/api/v1/service/?name=ghost").json().get("meta").get("total_count").asInt()).isZero();
+  }
+
+  @Test
+  void refusesAStopInInitNamingTheStateAndWhatItAllows() {
+    String uuid = create("{\"image\": \"%s/demo/web:1.0.0\", \"name\": \"idle\"}").json().get("uuid").asString();
+    Reply refused = http.post("/api/v1/service/" + uuid + "/stop/", "");
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.json().get("code").asString()).isEqualTo("action-not-allowed");
+    assertThat(refused.detail())
+        .isEqualTo("Service idle is Init, which does not allow stop. Possible actions in this state: start, terminate.");
+  }
+
+  @Test
+  void anActionTakenInAnswers202WithItsActionAndRefusesTheNextWhileItRuns() throws Exception {
+    String uuid = create("{\"image\": \"%s/demo/web:1.0.0\", \"name\": \"short-lived\"}").json().get("uuid").asString();
+    Reply terminating = http.send(HttpRequest.newBuilder(URI.create(http.root() + "/api/v1/service/" + uuid + "/")).DELETE());
+    assertThat(terminating.status()).isEqualTo(202);
+    assertThat(terminating.header("X-Tutum-Action-URI")).matches("/api/v1/action/[0-9a-f-]{36}/");
+    assertThat(terminating.header("Location")).isEqualTo(terminating.header("X-Tutum-Action-URI"));
+    assertThat(terminating.json().get("uuid").asString()).isEqualTo(uuid);
+    assertThat(terminating.json().get("state").asString()).isEqualTo("Terminating");
+    Reply refused = http.post("/api/v1/service/" + uuid + "/start/", "");
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.detail())
+        .isEqualTo("Service short-lived is Terminating, which does not allow start. No actions are allowed in this state.");
+  }
+
+  @Test
+  void answersAnUnknownServiceWithNotFound() {
+    assertThat(http.get("/api/v1/service/7eaf7fff-882c-4f3d-9a8f-a22317ac00ce/").status()).isEqualTo(404);
+    assertThat(http.get("/api/v1/service/not-a-uuid/").status()).isEqualTo(404);
+  }
+
+  private Reply create(String body) {
+    return http.post("/api/v1/service/", body.formatted(REGISTRY.host()));
+  }
+}

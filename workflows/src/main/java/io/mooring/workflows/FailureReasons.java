@@ -1,0 +1,26 @@
+package io.mooring.workflows;
+
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TemporalFailure;
+
+/** Turns a failure a workflow caught into the sentence its log and history show. */
+public final class FailureReasons {
+  private FailureReasons() {}
+
+  /**
+   * What went wrong, in the words of the code that noticed it: the first application failure under
+   * Temporal's wrapping (its own causes are lower-level detail, e.g. an errno behind "Docker is down").
+   */
+  public static String reasonOf(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ApplicationFailure app) {
+        return app.getOriginalMessage();
+      }
+    }
+    Throwable innermost = failure;
+    while (innermost.getCause() != null) {
+      innermost = innermost.getCause();
+    }
+    return innermost instanceof TemporalFailure temporal ? temporal.getOriginalMessage() : innermost.getMessage();
+  }
+}

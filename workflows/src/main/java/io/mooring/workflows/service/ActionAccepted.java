@@ -1,0 +1,7 @@
+package io.mooring.workflows.service;
+
+import io.mooring.activities.store.ServiceState;
+import java.util.UUID;
+
+/** An action taken in: its id, and the state the service entered for it. */
+public record ActionAccepted(UUID actionId, ServiceState state) {}

@@ -1,0 +1,15 @@
+package io.mooring.workflows.service;
+
+import java.util.UUID;
+
+/**
+ * One action asked of a service.
+ *
+ * @param actionId chosen by the caller, so a retried request is the same action
+ * @param target the number of containers a scale asks for; null for other actions
+ * @param origin who asked, and how
+ * @param statusLink where a redeploy's deployment status is read; null for other actions
+ * @param logsLink where a redeploy's deployment log is read; null for other actions
+ */
+public record ActionRequest(
+    UUID actionId, ServiceAction action, Integer target, ActionOrigin origin, String statusLink, String logsLink) {}

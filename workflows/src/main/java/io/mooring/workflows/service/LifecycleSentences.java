@@ -1,0 +1,21 @@
+package io.mooring.workflows.service;
+
+import io.mooring.activities.store.ServiceState;
+import java.util.List;
+
+/** What the service lifecycle tells people, in one place. */
+public final class LifecycleSentences {
+  private LifecycleSentences() {}
+
+  public static String terminated(String service) {
+    return "Service " + service + " is Terminated. No actions are allowed in this state.";
+  }
+
+  /** Seed 002's table, said for one service: the state it is in and what that state allows. */
+  public static String notAllowed(String service, ServiceState state, ServiceAction action) {
+    List<String> allowed = ServiceAction.allowedBy(state).stream().map(ServiceAction::verb).toList();
+    return "Service " + service + " is " + state.label() + ", which does not allow " + action.verb() + ". "
+        + (allowed.isEmpty() ? "No actions are allowed in this state."
+            : "Possible actions in this state: " + String.join(", ", allowed) + ".");
+  }
+}

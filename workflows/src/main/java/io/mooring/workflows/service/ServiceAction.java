@@ -1,0 +1,63 @@
+package io.mooring.workflows.service;
+
+import io.mooring.activities.store.ServiceState;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What can be done to a service, with the state it passes through and the states that allow it:
+ * seed 002's table of service states.
+ */
+public enum ServiceAction {
+  START("Service Start", "start", ServiceState.STARTING),
+  STOP("Service Stop", "stop", ServiceState.STOPPING),
+  SCALE("Service Scale", "scale", ServiceState.SCALING),
+  REDEPLOY("Service Redeploy", "redeploy", ServiceState.REDEPLOYING),
+  TERMINATE("Service Terminate", "terminate", ServiceState.TERMINATING);
+
+  private final String title;
+  private final String verb;
+  private final ServiceState during;
+
+  ServiceAction(String title, String verb, ServiceState during) {
+    this.title = title;
+    this.verb = verb;
+    this.during = during;
+  }
+
+  /** Tutum's name for the action, e.g. {@code Service Start}. */
+  public String title() {
+    return title;
+  }
+
+  /** The word Tutum's state table uses, e.g. {@code start}. */
+  public String verb() {
+    return verb;
+  }
+
+  /** The state the service is in while the action runs. */
+  public ServiceState during() {
+    return during;
+  }
+
+  public boolean allowedIn(ServiceState state) {
+    return allowedIn(state, this);
+  }
+
+  /** The actions a service in {@code state} allows, in the table's order. */
+  public static List<ServiceAction> allowedBy(ServiceState state) {
+    return EnumSet.allOf(ServiceAction.class).stream().filter(a -> a.allowedIn(state)).toList();
+  }
+
+  private static boolean allowedIn(ServiceState state, ServiceAction action) {
+    Set<ServiceAction> allowed = switch (state) {
+      case INIT -> EnumSet.of(START, TERMINATE);
+      case RUNNING, PARTLY_RUNNING -> EnumSet.of(STOP, SCALE, REDEPLOY, TERMINATE);
+      case STOPPED -> EnumSet.of(START, REDEPLOY, TERMINATE);
+      case NOT_RUNNING -> EnumSet.of(SCALE, TERMINATE);
+      case STARTING, SCALING, REDEPLOYING, STOPPING, TERMINATING, TERMINATED -> EnumSet.noneOf(ServiceAction.class);
+    };
+    return allowed.contains(action);
+  }
+}

@@ -1,0 +1,76 @@
+package io.mooring.workflows.service;
+
+import io.mooring.activities.registry.RegistryActivities;
+import io.mooring.workflows.WorkerTakeover;
+import io.mooring.workflows.deployment.ActivityPolicies;
+import io.temporal.activity.ActivityCancellationType;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Every timeout and retry rule of a lifecycle action, in one place and on purpose.
+ *
+ * <ul>
+ *   <li>Containers: ordinary activities, so a container change survives the worker that began it.
+ *       Retries ride out an engine restart (about a minute of attempts); every step is idempotent,
+ *       since containers have derived names. Pulling an image and waiting for health can last:
+ *       they heartbeat, so a dead worker's wait passes on within {@link WorkerTakeover#HEARTBEAT};
+ *       a replica that never became healthy is final.
+ *   <li>Record and log: local activities that must eventually happen, or the record lies; they
+ *       retry without limit, backing off to 30 s, through a database outage.
+ *   <li>Registry: a first start pins the tag's digest; a registry that does not answer is tried
+ *       for about a minute, a missing image is final.
+ * </ul>
+ */
+final class ServicePolicies {
+
+  private ServicePolicies() {}
+
+  static ActivityOptions containers() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofMinutes(2))
+        .setRetryOptions(engineRestartRetries())
+        .build();
+  }
+
+  /** Per activity type: the waits that heartbeat. */
+  static Map<String, ActivityOptions> containerWaits() {
+    ActivityOptions waits = ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofMinutes(30))
+        .setHeartbeatTimeout(WorkerTakeover.HEARTBEAT)
+        .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+        .setRetryOptions(engineRestartRetries())
+        .build();
+    return Map.of("RuntimePull", waits, "RuntimeAwaitHealthy", waits);
+  }
+
+  private static RetryOptions engineRestartRetries() {
+    return RetryOptions.newBuilder()
+        .setInitialInterval(Duration.ofSeconds(1))
+        .setBackoffCoefficient(2)
+        .setMaximumInterval(Duration.ofSeconds(10))
+        .setMaximumAttempts(10)
+        .setDoNotRetry("ReplicaUnhealthy")
+        .build();
+  }
+
+  static LocalActivityOptions records() {
+    return ActivityPolicies.bookkeeping();
+  }
+
+  static LocalActivityOptions registry() {
+    return LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(40))
+        .setRetryOptions(RetryOptions.newBuilder()
+            .setInitialInterval(Duration.ofSeconds(1))
+            .setBackoffCoefficient(2)
+            .setMaximumInterval(Duration.ofSeconds(10))
+            .setMaximumAttempts(8)
+            .setDoNotRetry(RegistryActivities.IMAGE_UNREACHABLE)
+            .build())
+        .build();
+  }
+}

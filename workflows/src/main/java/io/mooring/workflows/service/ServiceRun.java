@@ -1,0 +1,19 @@
+package io.mooring.workflows.service;
+
+import io.mooring.activities.store.ServiceState;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The one state record of a service's workflow, carried across continue-as-new.
+ *
+ * @param name the service's unique name
+ * @param state the state the workflow last entered
+ * @param queue actions taken in and not yet carried out, oldest first
+ */
+public record ServiceRun(UUID uuid, String name, ServiceState state, List<ActionRequest> queue) {
+
+  public ServiceRun {
+    queue = queue == null ? List.of() : List.copyOf(queue);
+  }
+}

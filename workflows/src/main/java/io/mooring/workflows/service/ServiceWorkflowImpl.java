@@ -1,0 +1,328 @@
+package io.mooring.workflows.service;
+
+import static io.mooring.workflows.FailureReasons.reasonOf;
+
+import io.mooring.activities.TaskQueues;
+import io.mooring.activities.registry.RegistryActivities;
+import io.mooring.activities.registry.RegistryActivities.ResolveImages;
+import io.mooring.activities.registry.RegistryActivities.ResolvedImages;
+import io.mooring.activities.runtime.Replica;
+import io.mooring.activities.runtime.RuntimeActivities;
+import io.mooring.activities.runtime.RuntimeRequests.AwaitHealthy;
+import io.mooring.activities.runtime.RuntimeRequests.Inventory;
+import io.mooring.activities.runtime.RuntimeRequests.PlanReplicas;
+import io.mooring.activities.runtime.RuntimeRequests.PullImage;
+import io.mooring.activities.runtime.RuntimeRequests.RemoveReplicas;
+import io.mooring.activities.runtime.RuntimeRequests.StartReplica;
+import io.mooring.activities.runtime.RuntimeRequests.StopReplica;
+import io.mooring.activities.store.ActionRecord;
+import io.mooring.activities.store.ActionState;
+import io.mooring.activities.store.ServiceDefinition;
+import io.mooring.activities.store.ServiceRecordActivities;
+import io.mooring.activities.store.ServiceRecordActivities.EnterAction;
+import io.mooring.activities.store.ServiceRecordActivities.LoadService;
+import io.mooring.activities.store.ServiceRecordActivities.LogAction;
+import io.mooring.activities.store.ServiceRecordActivities.OpenAction;
+import io.mooring.activities.store.ServiceRecordActivities.RecordReplicas;
+import io.mooring.activities.store.ServiceRecordActivities.RecordState;
+import io.mooring.activities.store.ServiceRecordActivities.RecordVersion;
+import io.mooring.activities.store.ServiceState;
+import io.mooring.workflows.deployment.DeploymentOutcome;
+import io.mooring.workflows.deployment.DeploymentRequest;
+import io.mooring.workflows.deployment.DeploymentWorkflow;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.ChildWorkflowFailure;
+import io.temporal.spring.boot.WorkflowImpl;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import io.temporal.workflow.WorkflowLock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * A service's life, one action at a time: take an action in if the state allows it, enter the
+ * action's state, carry it out on the containers, and settle in the state the containers are in.
+ */
+@WorkflowImpl(taskQueues = TaskQueues.MOORING)
+public class ServiceWorkflowImpl implements ServiceWorkflow {
+
+  /** Actions one run carries out before it continues as new, keeping its history short. */
+  static final int ACTIONS_PER_RUN = 100;
+
+  private final RuntimeActivities containers = Workflow.newActivityStub(
+      RuntimeActivities.class, ServicePolicies.containers(), ServicePolicies.containerWaits());
+  private final ServiceRecordActivities records =
+      Workflow.newLocalActivityStub(ServiceRecordActivities.class, ServicePolicies.records());
+  private final RegistryActivities registry =
+      Workflow.newLocalActivityStub(RegistryActivities.class, ServicePolicies.registry());
+  /** Taking an action in reads the engine; two requests must not both decide on the same state. */
+  private final WorkflowLock intake = Workflow.newWorkflowLock();
+
+  private final UUID uuid;
+  private final String name;
+  private ServiceState state;
+  private final Deque<ActionRequest> queue = new ArrayDeque<>();
+  /** The steady state each queued action was taken in from, to settle back to if it fails. */
+  private final Deque<ServiceState> takenFrom = new ArrayDeque<>();
+  private int carriedOut;
+
+  @WorkflowInit
+  public ServiceWorkflowImpl(ServiceRun run) {
+    this.uuid = run.uuid();
+    this.name = run.name();
+    this.state = run.state();
+    for (ActionRequest pending : run.queue()) {
+      queue.add(pending);
+      takenFrom.add(ServiceState.RUNNING);
+    }
+  }
+
+  @Override
+  public void manage(ServiceRun run) {
+    while (true) {
+      Workflow.await(() -> !queue.isEmpty() || state == ServiceState.TERMINATED || timeToContinueAsNew());
+      if (queue.isEmpty()) {
+        Workflow.await(Workflow::isEveryHandlerFinished);
+        if (!queue.isEmpty()) {
+          continue;
+        }
+        if (state == ServiceState.TERMINATED) {
+          return;
+        }
+        Workflow.continueAsNew(state());
+      }
+      carryOut(queue.peek(), takenFrom.peek());
+      queue.poll();
+      takenFrom.poll();
+      carriedOut++;
+    }
+  }
+
+  private boolean timeToContinueAsNew() {
+    return carriedOut >= ACTIONS_PER_RUN || Workflow.getInfo().isContinueAsNewSuggested();
+  }
+
+  @Override
+  public ActionAccepted request(ActionRequest request) {
+    intake.lock();
+    try {
+      ServiceState now = observedState();
+      if (!request.action().allowedIn(now)) {
+        throw ApplicationFailure.newNonRetryableFailure(
+            LifecycleSentences.notAllowed(name, now, request.action()), NOT_ALLOWED);
+      }
+      records.openAction(new OpenAction(actionRecord(request)));
+      takenFrom.add(now);
+      queue.add(request);
+      enter(request.action().during(), false);
+      return new ActionAccepted(request.actionId(), state);
+    } finally {
+      intake.unlock();
+    }
+  }
+
+  @Override
+  public ServiceRun state() {
+    return new ServiceRun(uuid, name, state, List.copyOf(queue));
+  }
+
+  /**
+   * The state to decide on: a service meant to run is read from the engine, since containers
+   * stop behind Mooring's back; every other state is the workflow's own.
+   */
+  private ServiceState observedState() {
+    if (state != ServiceState.RUNNING) {
+      return state;
+    }
+    ServiceDefinition service = records.definition(new LoadService(uuid));
+    long running = containers.inventory(new Inventory(null, service)).stream().filter(Replica::running).count();
+    return ServiceState.observed(state, service.replicas(), (int) running);
+  }
+
+  private void carryOut(ActionRequest request, ServiceState from) {
+    UUID id = request.actionId();
+    records.enterAction(new EnterAction(id, ActionState.IN_PROGRESS));
+    try {
+      switch (request.action()) {
+        case START -> start(id);
+        case STOP -> stop(id);
+        case SCALE -> scale(id, request.target());
+        case REDEPLOY -> redeploy(request);
+        case TERMINATE -> terminate(id);
+      }
+      records.enterAction(new EnterAction(id, ActionState.SUCCESS));
+    } catch (ActivityFailure | ChildWorkflowFailure | ActionFailed failure) {
+      log(id, "failed", request.action().title() + " failed: " + reasonOf(failure));
+      settleAfterFailure(id, from);
+      records.enterAction(new EnterAction(id, ActionState.FAILED));
+    }
+  }
+
+  /** Starts what the service has and creates what it lacks, from the image its record pins. */
+  private void start(UUID id) {
+    ServiceDefinition service = records.definition(new LoadService(uuid));
+    List<Replica> have = containers.inventory(new Inventory(id, service));
+    List<Replica> keep = have.subList(0, Math.min(have.size(), service.replicas()));
+    removeExtra(id, have, keep);
+    List<Replica> toStart = new ArrayList<>(keep.stream().filter(r -> !r.running()).toList());
+    String image = pinnedImage(id, service);
+    int missing = service.replicas() - keep.size();
+    if (missing > 0) {
+      toStart.addAll(containers.plannedReplicas(new PlanReplicas(id, service, missing)));
+    }
+    log(id, "start", "Starting " + service.name() + ": " + toStart.size() + " container(s) of " + image);
+    startAll(id, service, image, toStart);
+    enter(ServiceState.RUNNING, true);
+  }
+
+  private void stop(UUID id) {
+    ServiceDefinition service = records.definition(new LoadService(uuid));
+    List<Replica> running = containers.inventory(new Inventory(id, service)).stream().filter(Replica::running).toList();
+    forEach(service, running, replica -> containers.stopReplica(new StopReplica(id, service, replica, false)));
+    log(id, "stopped", "Stopped " + running.size() + " container(s) of " + service.name());
+    enter(ServiceState.STOPPED, false);
+  }
+
+  /** Adds or removes containers until the service has {@code target}; removes the newest first. */
+  private void scale(UUID id, Integer target) {
+    if (target != null) {
+      records.recordReplicas(new RecordReplicas(name, target));
+    }
+    ServiceDefinition service = records.definition(new LoadService(uuid));
+    List<Replica> have = containers.inventory(new Inventory(id, service));
+    int wanted = service.replicas();
+    if (have.size() < wanted) {
+      String image = pinnedImage(id, service);
+      List<Replica> added = containers.plannedReplicas(new PlanReplicas(id, service, wanted - have.size()));
+      startAll(id, service, image, added);
+    } else {
+      removeExtra(id, have, have.subList(0, wanted));
+    }
+    log(id, "scaled", "Scaled " + service.name() + " from " + have.size() + " to " + wanted + " container(s)");
+    enter(wanted == 0 ? ServiceState.NOT_RUNNING : ServiceState.RUNNING, false);
+  }
+
+  /**
+   * A redeploy is a deployment of the tag the service runs, as a Harmony PUT of it would be: the
+   * tag's current digest, the gate's line, replicas rolled one by one, rollback on failure.
+   */
+  private void redeploy(ActionRequest request) {
+    ServiceDefinition service = records.definition(new LoadService(uuid));
+    ActionOrigin origin = request.origin();
+    DeploymentWorkflow deployment = Workflow.newChildWorkflowStub(DeploymentWorkflow.class,
+        ChildWorkflowOptions.newBuilder()
+            .setWorkflowId(DeploymentRequest.workflowId(request.actionId()))
+            .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+            .build());
+    DeploymentOutcome outcome = deployment.deploy(new DeploymentRequest(request.actionId(), origin.username(),
+        service, service.tag(), "latest", request.statusLink(), request.logsLink(), true, origin.callerKind()));
+    if (!"successful".equals(outcome.status())) {
+      throw new ActionFailed(outcome.message());
+    }
+    enter(ServiceState.RUNNING, false);
+  }
+
+  private void terminate(UUID id) {
+    ServiceDefinition service = records.definition(new LoadService(uuid));
+    List<Replica> have = containers.inventory(new Inventory(id, service));
+    containers.removeReplicas(new RemoveReplicas(id, "terminate", have));
+    enter(ServiceState.TERMINATED, false);
+  }
+
+  private void removeExtra(UUID id, List<Replica> have, List<Replica> keep) {
+    List<Replica> extra = have.stream().filter(r -> !keep.contains(r)).toList();
+    if (!extra.isEmpty()) {
+      containers.removeReplicas(new RemoveReplicas(id, "remove-extra", extra));
+    }
+  }
+
+  /** The image new containers run: the digest the record pins, resolved and pinned on a first start. */
+  private String pinnedImage(UUID id, ServiceDefinition service) {
+    if (service.digest() != null) {
+      return service.repository() + "@" + service.digest();
+    }
+    ResolvedImages resolved = registry.resolve(new ResolveImages(service, service.tag(), null));
+    records.recordVersion(new RecordVersion(name, service.tag(), resolved.digest()));
+    log(id, "resolved", service.repository() + ":" + service.tag() + " is " + resolved.digest());
+    return resolved.image();
+  }
+
+  /** Starts the containers and waits until each is healthy: one after another, or all at once. */
+  private void startAll(UUID id, ServiceDefinition service, String image, List<Replica> replicas) {
+    if (replicas.isEmpty()) {
+      return;
+    }
+    PullImage pull = new PullImage(id, image, service.credentials());
+    if (!containers.hasImage(pull)) {
+      containers.pull(pull);
+    }
+    forEach(service, replicas, replica -> {
+      if (!containers.startReplica(new StartReplica(id, service, image, service.tag(), replica))) {
+        containers.awaitHealthy(new AwaitHealthy(id, service, replica));
+      }
+    });
+  }
+
+  /** Runs {@code step} for each replica: in order when the service is sequential, else side by side. */
+  private static void forEach(ServiceDefinition service, List<Replica> replicas, Consumer<Replica> step) {
+    if (service.container().sequential()) {
+      replicas.forEach(step);
+      return;
+    }
+    List<Promise<Void>> steps = new ArrayList<>();
+    for (Replica replica : replicas) {
+      steps.add(Async.procedure(() -> step.accept(replica)));
+    }
+    for (Promise<Void> done : steps) {
+      done.get();
+    }
+  }
+
+  /** After a failed action the service is what its containers are: running if any runs. */
+  private void settleAfterFailure(UUID id, ServiceState from) {
+    ServiceDefinition service = records.definition(new LoadService(uuid));
+    boolean anyRunning;
+    try {
+      anyRunning = containers.inventory(new Inventory(id, service)).stream().anyMatch(Replica::running);
+    } catch (ActivityFailure engineDown) {
+      anyRunning = from == ServiceState.RUNNING || from == ServiceState.PARTLY_RUNNING;
+    }
+    ServiceState settled = anyRunning ? ServiceState.RUNNING
+        : from == ServiceState.INIT || from == ServiceState.STOPPED ? from : ServiceState.STOPPED;
+    enter(settled, false);
+  }
+
+  private void enter(ServiceState next, boolean started) {
+    state = next;
+    records.recordState(new RecordState(name, next, started));
+  }
+
+  private ActionRecord actionRecord(ActionRequest request) {
+    ActionOrigin origin = request.origin();
+    return new ActionRecord(request.actionId(), name, request.action().title(), origin.method(), origin.path(),
+        origin.userAgent(), origin.ip(), origin.body(), origin.username(), origin.callerKind(), origin.userAction(),
+        ActionState.PENDING, null, null, null);
+  }
+
+  private void log(UUID id, String step, String line) {
+    records.log(new LogAction(id, step, line));
+  }
+
+
+
+  /** An action that ran but did not reach its end, e.g. a redeploy that was rolled back. */
+  private static final class ActionFailed extends RuntimeException {
+    ActionFailed(String message) {
+      super(message);
+    }
+  }
+}
