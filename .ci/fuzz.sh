@@ -117,12 +117,10 @@ cleanup() {
     for _ in $(seq 1 100); do kill -0 "$MOORING_PID" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$MOORING_PID" 2>/dev/null || true
   fi
-  # Replicas and test containers of fuzzed deployments would otherwise keep running, and keep
-  # their ports.
-  for service in fuzz-web fuzz-plain; do
-    DOCKER_HOST=$MOORING_E2E_DOCKER_HOST docker ps -aq --filter "label=mooring.service=$service" 2>/dev/null |
-      xargs -r env DOCKER_HOST="$MOORING_E2E_DOCKER_HOST" docker rm -f >/dev/null 2>&1 || true
-  done
+  # Replicas and test containers of fuzzed deployments and of services the fuzzer created would
+  # otherwise keep running, and keep their ports. The engine is the run's own.
+  DOCKER_HOST=$MOORING_E2E_DOCKER_HOST docker ps -aq --filter "label=mooring.role" 2>/dev/null |
+    xargs -r env DOCKER_HOST="$MOORING_E2E_DOCKER_HOST" docker rm -f >/dev/null 2>&1 || true
   "$MOORING_E2E_TEMPORAL_CLI" operator namespace delete --namespace "$NAMESPACE" --yes \
     --address "$MOORING_E2E_TEMPORAL" >/dev/null 2>&1 || true
   exit "$status"
@@ -131,7 +129,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 log "starting Mooring on 127.0.0.1:$PORT (namespace $NAMESPACE, database $DB)"
-# Listening on loopback only, with the JVM options the README gives for java -jar.
+# Listening on loopback only, with the JVM options the README gives for java -jar. Services the
+# fuzzer creates may name only the run's registries: nothing it sends makes Mooring reach further.
 env SPRING_TEMPORAL_TEST_SERVER_ENABLED=false \
   SPRING_TEMPORAL_CONNECTION_TARGET="$MOORING_E2E_TEMPORAL" \
   SPRING_TEMPORAL_NAMESPACE="$NAMESPACE" \
@@ -143,7 +142,9 @@ env SPRING_TEMPORAL_TEST_SERVER_ENABLED=false \
   PORT="$PORT" SERVER_ADDRESS=127.0.0.1 \
   MOORING_PUBLIC_URL="http://127.0.0.1:$PORT" \
   java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:ReservedCodeCacheSize=48m -Xms32m -Xmx512m \
-  -jar "$WORK/mooring.jar" </dev/null >"$WORK/mooring.log" 2>&1 &
+  -jar "$WORK/mooring.jar" \
+  --mooring.registry.default-registry="$MOORING_E2E_REGISTRY" \
+  --mooring.registry.allowed-hosts="$MOORING_E2E_REGISTRY,$MOORING_E2E_AUTH_REGISTRY" </dev/null >"$WORK/mooring.log" 2>&1 &
 MOORING_PID=$!
 disown "$MOORING_PID"   # stopped by the trap, not reported as a killed job
 

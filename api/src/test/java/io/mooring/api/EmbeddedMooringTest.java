@@ -46,6 +46,8 @@ public abstract class EmbeddedMooringTest {
     properties.add("mooring.services-file", () -> writeServicesFile().toString());
     properties.add("mooring.runtime.docker-host", () -> MISSING_DOCKER);
     properties.add("mooring.public-url", () -> PUBLIC_URL);
+    properties.add("mooring.registry.default-registry", REGISTRY::host);
+    properties.add("mooring.registry.allowed-hosts", REGISTRY::host);
     properties.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", IDENTITY::jwkSetUri);
     properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", IDENTITY::issuer);
     properties.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TestIdentityProvider.AUDIENCE);

@@ -72,7 +72,7 @@ class RegressionRunTest {
 
   private RegressionResult run() {
     environment.registerActivitiesImplementations(new RegressionActivitiesImpl(
-        engine, new RegistrySettings(Map.of(), null), new RecordingLog(log), new RegressionSettings(Duration.ofMinutes(1)),
+        engine, new RegistrySettings(Map.of(), null, null, null), new RecordingLog(log), new RegressionSettings(Duration.ofMinutes(1)),
         new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     RegressionActivities activities = environment.newActivityStub(RegressionActivities.class,
         ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());

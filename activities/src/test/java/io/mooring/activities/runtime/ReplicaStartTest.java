@@ -29,7 +29,7 @@ class ReplicaStartTest {
   private final ScriptedHealth health = new ScriptedHealth();
   private final List<String> log = new ArrayList<>();
   private final RuntimeActivitiesImpl activities = new RuntimeActivitiesImpl(
-      engine, health, new RegistrySettings(Map.of(), null), new RecordingLog(log),
+      engine, health, new RegistrySettings(Map.of(), null, null, null), new RecordingLog(log),
       new RuntimeSettings("unix:///nowhere.sock", Duration.ofSeconds(60), Duration.ofSeconds(2),
           Duration.ofSeconds(5), Duration.ofSeconds(2), null));
 

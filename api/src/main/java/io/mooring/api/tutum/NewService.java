@@ -1,6 +1,6 @@
 package io.mooring.api.tutum;
 
-import io.mooring.activities.registry.ImageReference;
+import io.mooring.activities.registry.RegistrySettings;
 import io.mooring.activities.store.ContainerSettings;
 import io.mooring.activities.store.CrashPolicy;
 import io.mooring.activities.store.Networking;
@@ -35,7 +35,8 @@ record NewService(String displayName, String baseName, ServiceDefinition definit
   private static final Pattern ENV_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,255}");
   private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
-  static NewService read(JsonNode body) {
+  /** @param registries where images named without a registry host live, and which hosts may be named */
+  static NewService read(JsonNode body, RegistrySettings registries) {
     if (body == null || !body.isObject()) {
       throw invalid("body", "the body must be a JSON object with at least \"image\"");
     }
@@ -43,15 +44,16 @@ record NewService(String displayName, String baseName, ServiceDefinition definit
     String image = text(body, "image", true);
     int colon = image.lastIndexOf(':');
     boolean hasTag = colon > image.lastIndexOf('/');
-    String repository = hasTag ? image.substring(0, colon) : image;
+    String named = hasTag ? image.substring(0, colon) : image;
     String tag = hasTag ? image.substring(colon + 1) : "latest";
-    if (!REPOSITORY.matcher(repository).matches() || !TagRule.allows(tag)) {
+    if (!REPOSITORY.matcher(named).matches() || !TagRule.allows(tag)) {
       throw invalid("image", "image must be repository[:tag], such as 127.0.0.1:5000/demo/hello:1.0");
     }
-    ImageReference.of(repository, tag);
+    String repository = registries.qualify(named).orElseThrow(() -> invalid("image", "image " + named
+        + " is on a registry services may not come from; they may come from " + String.join(", ", registries.allowedHosts())));
     String name = text(body, "name", false);
     if (name == null) {
-      String last = repository.substring(repository.lastIndexOf('/') + 1);
+      String last = named.substring(named.lastIndexOf('/') + 1);
       name = last.length() > 56 ? last.substring(0, 56) : last;
     }
     if (!NAME.matcher(name).matches()) {
@@ -136,7 +138,11 @@ record NewService(String displayName, String baseName, ServiceDefinition definit
       if (!ENV_KEY.matcher(key).matches()) {
         throw invalid("container_envvars", "'" + key + "' is not an environment variable name");
       }
-      if (env.put(key, variable.get("value").asString()) != null) {
+      String value = storable("container_envvars", variable.get("value").asString());
+      if (value.length() > 4096) {
+        throw invalid("container_envvars", "the value of " + key + " is longer than 4096 characters");
+      }
+      if (env.put(key, value) != null) {
         throw invalid("container_envvars", key + " is given twice");
       }
     }
@@ -200,7 +206,15 @@ record NewService(String displayName, String baseName, ServiceDefinition definit
     if (!node.isString() || node.asString().isBlank() || node.asString().length() > 4096) {
       throw invalid(field, field + " must be a non-empty string of at most 4096 characters");
     }
-    return node.asString();
+    return storable(field, node.asString());
+  }
+
+  /** A NUL character cannot be stored (PostgreSQL refuses it in text) nor passed to a container. */
+  private static String storable(String field, String text) {
+    if (text.indexOf('\u0000') >= 0) {
+      throw invalid(field, field + " must not contain the NUL character");
+    }
+    return text;
   }
 
   private static int integer(JsonNode body, String field, int fallback, int min, int max) {

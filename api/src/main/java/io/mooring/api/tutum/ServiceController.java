@@ -21,6 +21,9 @@ import io.mooring.workflows.service.LifecycleClient.ActionRefusedException;
 import io.mooring.workflows.service.LifecycleSentences;
 import io.mooring.workflows.service.ServiceAction;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -73,11 +76,13 @@ class ServiceController {
   @ProblemResponses(forbidden = false)
   @GetMapping(path = {"/api/v1/service", "/api/v1/service/"}, produces = MediaType.APPLICATION_JSON_VALUE)
   TutumPage<ServiceObject> list(
+      @Parameter(schema = @Schema(allowableValues = {"Init", "Starting", "Running", "Partly running", "Scaling",
+          "Redeploying", "Stopping", "Stopped", "Terminating", "Terminated", "Not running"}))
       @RequestParam(required = false) String state,
       @RequestParam(required = false) String name,
       @RequestParam(name = "unique_name", required = false) String uniqueName,
-      @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit,
-      @RequestParam(defaultValue = "0") int offset) {
+      @Parameter(schema = @Schema(minimum = "1", maximum = "" + MAX_LIMIT)) @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit,
+      @Parameter(schema = @Schema(minimum = "0")) @RequestParam(defaultValue = "0") int offset) {
     if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
       throw ApiProblem.badRequest("invalid-page", "limit must be from 1 to " + MAX_LIMIT + " and offset 0 or more");
     }
@@ -108,11 +113,13 @@ class ServiceController {
   }
 
   @Operation(summary = "Create a service in Init; nothing runs until it is started")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+      mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = TutumBodies.Create.class)))
   @ApiResponse(responseCode = "201", description = "Created; the body is the service")
   @ProblemResponses({409, 503})
   @PostMapping(path = {"/api/v1/service", "/api/v1/service/"}, produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<ServiceObject> create(@RequestBody(required = false) JsonNode body, Authentication caller) {
-    NewService service = NewService.read(body);
+    NewService service = NewService.read(body, registries);
     if (service.definition().container().privileged() && !Role.ADMIN.heldBy(caller)) {
       throw new ApiProblem(HttpStatus.FORBIDDEN, "privileged-needs-admin",
           "Only an admin may create a privileged service: its containers can reach every device of the host");
@@ -146,16 +153,18 @@ class ServiceController {
   @Operation(summary = "A service")
   @ProblemResponses(value = {404, 503}, forbidden = false)
   @GetMapping(path = {"/api/v1/service/{uuid}", "/api/v1/service/{uuid}/"}, produces = MediaType.APPLICATION_JSON_VALUE)
-  ServiceObject get(@PathVariable String uuid) {
+  ServiceObject get(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String uuid) {
     return objects.toObject(objects.observe(existing(uuid)));
   }
 
   @Operation(summary = "Change a service: target_num_containers scales it, tags replaces its labels")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+      mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = TutumBodies.Update.class)))
   @ApiResponse(responseCode = "200", description = "Changed; the body is the service")
   @ApiResponse(responseCode = "202", description = "A scale was taken in; X-Tutum-Action-URI names its action")
   @ProblemResponses({404, 409, 503})
   @PatchMapping(path = {"/api/v1/service/{uuid}", "/api/v1/service/{uuid}/"}, produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<ServiceObject> update(@PathVariable String uuid, @RequestBody(required = false) JsonNode body,
+  ResponseEntity<ServiceObject> update(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String uuid, @RequestBody(required = false) JsonNode body,
       Principal principal, HttpServletRequest http) {
     ServiceRecord record = existing(uuid);
     if (body == null || !body.isObject()) {
@@ -195,7 +204,7 @@ class ServiceController {
   @ProblemResponses({404, 409, 503})
   @PostMapping(path = {"/api/v1/service/{uuid}/start", "/api/v1/service/{uuid}/start/"},
       produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<ServiceObject> start(@PathVariable String uuid, Principal principal, HttpServletRequest http) {
+  ResponseEntity<ServiceObject> start(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String uuid, Principal principal, HttpServletRequest http) {
     return action(uuid, ServiceAction.START, principal, http);
   }
 
@@ -204,7 +213,7 @@ class ServiceController {
   @ProblemResponses({404, 409, 503})
   @PostMapping(path = {"/api/v1/service/{uuid}/stop", "/api/v1/service/{uuid}/stop/"},
       produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<ServiceObject> stop(@PathVariable String uuid, Principal principal, HttpServletRequest http) {
+  ResponseEntity<ServiceObject> stop(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String uuid, Principal principal, HttpServletRequest http) {
     return action(uuid, ServiceAction.STOP, principal, http);
   }
 
@@ -213,7 +222,7 @@ class ServiceController {
   @ProblemResponses({404, 409, 503})
   @PostMapping(path = {"/api/v1/service/{uuid}/scale", "/api/v1/service/{uuid}/scale/"},
       produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<ServiceObject> scale(@PathVariable String uuid, Principal principal, HttpServletRequest http) {
+  ResponseEntity<ServiceObject> scale(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String uuid, Principal principal, HttpServletRequest http) {
     return action(uuid, ServiceAction.SCALE, principal, http);
   }
 
@@ -221,7 +230,7 @@ class ServiceController {
   @ApiResponse(responseCode = "202", description = "Taken in; X-Tutum-Action-URI names its action")
   @ProblemResponses({404, 409, 503})
   @DeleteMapping(path = {"/api/v1/service/{uuid}", "/api/v1/service/{uuid}/"}, produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<ServiceObject> terminate(@PathVariable String uuid, Principal principal, HttpServletRequest http) {
+  ResponseEntity<ServiceObject> terminate(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String uuid, Principal principal, HttpServletRequest http) {
     return action(uuid, ServiceAction.TERMINATE, principal, http);
   }
 

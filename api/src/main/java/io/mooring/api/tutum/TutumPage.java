@@ -1,6 +1,7 @@
 package io.mooring.api.tutum;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -9,7 +10,12 @@ import java.util.List;
  */
 record TutumPage<T>(Meta meta, List<T> objects) {
 
-  record Meta(int limit, int offset, @JsonProperty("total_count") long totalCount, String next, String previous) {}
+  record Meta(
+      int limit,
+      int offset,
+      @JsonProperty("total_count") long totalCount,
+      @Schema(nullable = true, description = "The next page's path; null on the last page") String next,
+      @Schema(nullable = true, description = "The previous page's path; null on the first page") String previous) {}
 
   /** The page of {@code objects} at {@code offset}, with links to its neighbours under {@code path}. */
   static <T> TutumPage<T> of(List<T> objects, long total, int limit, int offset, String path, String filters) {

@@ -105,6 +105,29 @@ class ServiceApiTest extends EmbeddedMooringTest {
   }
 
   @Test
+  void findsAnImageNamedWithoutARegistryOnTheDefaultRegistry() {
+    Reply created = http.post("/api/v1/service/", "{\"image\": \"demo/web:1.1.0\", \"name\": \"hostless\"}");
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.json().get("image_name").asString()).isEqualTo(REGISTRY.host() + "/demo/web:1.1.0");
+  }
+
+  @Test
+  void refusesAnImageOnARegistryServicesMayNotComeFrom() {
+    Reply refused = http.post("/api/v1/service/", "{\"image\": \"registry.example.com/demo/web:1.0.0\", \"name\": \"far\"}");
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().get("code").asString()).isEqualTo("invalid-image");
+    assertThat(http.get("/api/v1/service/?name=far").json().get("meta").get("total_count").asInt()).isZero();
+  }
+
+  @Test
+  void refusesANulCharacterItCouldNotStore() {
+    Reply refused = create("{\"image\": \"%s/demo/web:1.0.0\", \"name\": \"nul\","
+        + " \"container_envvars\": [{\"key\": \"A\", \"value\": \"x\\u0000y\"}]}");
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.detail()).isEqualTo("container_envvars must not contain the NUL character");
+  }
+
+  @Test
   void answersAnUnknownServiceWithNotFound() {
     assertThat(http.get("/api/v1/service/7eaf7fff-882c-4f3d-9a8f-a22317ac00ce/").status()).isEqualTo(404);
     assertThat(http.get("/api/v1/service/not-a-uuid/").status()).isEqualTo(404);
