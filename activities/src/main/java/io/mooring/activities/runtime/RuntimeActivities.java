@@ -2,7 +2,6 @@ package io.mooring.activities.runtime;
 
 import io.mooring.activities.runtime.RuntimeRequests.AwaitHealthy;
 import io.mooring.activities.runtime.RuntimeRequests.Inventory;
-import io.mooring.activities.runtime.RuntimeRequests.PlanReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.PlanRollout;
 import io.mooring.activities.runtime.RuntimeRequests.PullImage;
 import io.mooring.activities.runtime.RuntimeRequests.RemoveReplicas;
@@ -23,9 +22,6 @@ public interface RuntimeActivities {
 
   /** The service's containers now, running or not, by replica index. */
   List<Replica> inventory(Inventory request);
-
-  /** Names and numbers {@code count} more replicas after the highest the service has. */
-  List<Replica> plannedReplicas(PlanReplicas request);
 
   /** True when the image is already on the engine, so pulling can be skipped. */
   boolean hasImage(PullImage request);

@@ -5,7 +5,6 @@ import io.mooring.activities.registry.ImageReference;
 import io.mooring.activities.registry.RegistrySettings;
 import io.mooring.activities.runtime.RuntimeRequests.AwaitHealthy;
 import io.mooring.activities.runtime.RuntimeRequests.Inventory;
-import io.mooring.activities.runtime.RuntimeRequests.PlanReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.PlanRollout;
 import io.mooring.activities.runtime.RuntimeRequests.PullImage;
 import io.mooring.activities.runtime.RuntimeRequests.RemoveReplicas;
@@ -19,13 +18,10 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -63,7 +59,7 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
   public RolloutPlan plan(PlanRollout request) {
     ServiceDefinition service = request.service();
     List<Replica> current = replicasOf(service, request.operationId());
-    List<Replica> next = newReplicas(service, request.operationId(), current, 1, service.replicas());
+    List<Replica> next = NewReplicas.of(service, request.operationId(), current, 1, service.replicas());
     log.append(request.operationId(), "plan", "Planned rollout: " + current.size()
         + " current container(s) " + names(current) + ", " + next.size() + " new replica(s) on ports "
         + next.stream().map(r -> Integer.toString(r.port())).toList());
@@ -73,13 +69,6 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
   @Override
   public List<Replica> inventory(Inventory request) {
     return replicasOf(request.service(), null);
-  }
-
-  @Override
-  public List<Replica> plannedReplicas(PlanReplicas request) {
-    List<Replica> current = replicasOf(request.service(), null);
-    int first = current.stream().mapToInt(Replica::index).max().orElse(0) + 1;
-    return newReplicas(request.service(), request.operationId(), current, first, request.count());
   }
 
   /** The service's replicas but those {@code operation} made (null: all of them), by index. */
@@ -95,28 +84,6 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
             c.running()))
         .sorted(Comparator.comparingInt(Replica::index).thenComparing(Replica::container))
         .toList();
-  }
-
-  /**
-   * {@code count} new replicas numbered from {@code firstIndex}. On the host network they take the
-   * first free ports from the service's base port, so old and new can listen side by side during a
-   * rollover; on the bridge each container has its own address and the port is not theirs to pick.
-   */
-  private static List<Replica> newReplicas(ServiceDefinition service, UUID operationId, List<Replica> current,
-      int firstIndex, int count) {
-    Set<Integer> taken = new HashSet<>();
-    current.forEach(r -> taken.add(r.port()));
-    List<Replica> next = new ArrayList<>();
-    int port = service.port();
-    for (int index = firstIndex; index < firstIndex + count; index++) {
-      while (service.onHostNetwork() && taken.contains(port)) {
-        port++;
-      }
-      next.add(new Replica(ReplicaLabels.containerName(service.name(), operationId, Integer.toString(index)),
-          index, service.onHostNetwork() ? port : 0, false));
-      port++;
-    }
-    return next;
   }
 
   @Override

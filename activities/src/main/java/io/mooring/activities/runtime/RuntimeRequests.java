@@ -18,9 +18,6 @@ public final class RuntimeRequests {
   /** The containers a service has now, running or not. */
   public record Inventory(UUID operationId, ServiceDefinition service) {}
 
-  /** {@code count} new replicas of the service, numbered after the ones it has. */
-  public record PlanReplicas(UUID operationId, ServiceDefinition service, int count) {}
-
   /** @param image the image by digest, so every replica runs exactly what was validated */
   public record PullImage(@JsonAlias("deploymentId") UUID operationId, String image, String credentials) {}
 

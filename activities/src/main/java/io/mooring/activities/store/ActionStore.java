@@ -30,7 +30,8 @@ public class ActionStore {
 
   /** Stores a new action as {@code Pending}; storing it again (a retried step) changes nothing. */
   public void open(ActionRecord action) {
-    String body = action.body();
+    ActionOrigin origin = action.origin();
+    String body = origin.body();
     try {
       jdbc.sql("""
               INSERT INTO action (id, service, action, method, path, user_agent, ip, body, username, caller_kind,
@@ -40,14 +41,14 @@ public class ActionStore {
           .param("id", action.id())
           .param("service", action.service())
           .param("action", action.action())
-          .param("method", action.method())
-          .param("path", action.path())
-          .param("userAgent", action.userAgent())
-          .param("ip", action.ip())
+          .param("method", origin.method())
+          .param("path", origin.path())
+          .param("userAgent", origin.userAgent())
+          .param("ip", origin.ip())
           .param("body", body != null && body.length() > MAX_BODY ? body.substring(0, MAX_BODY) : body)
-          .param("username", action.username())
-          .param("callerKind", action.callerKind())
-          .param("userAction", action.userAction())
+          .param("username", origin.username())
+          .param("callerKind", origin.callerKind())
+          .param("userAction", origin.userAction())
           .param("state", ActionState.PENDING.label())
           .param("now", Timestamp.from(clock.instant()))
           .update();
@@ -133,22 +134,18 @@ public class ActionStore {
         rs.getObject("id", UUID.class),
         rs.getString("service"),
         rs.getString("action"),
-        rs.getString("method"),
-        rs.getString("path"),
-        rs.getString("user_agent"),
-        rs.getString("ip"),
-        rs.getString("body"),
-        rs.getString("username"),
-        rs.getString("caller_kind"),
-        rs.getBoolean("is_user_action"),
+        new ActionOrigin(
+            rs.getString("method"),
+            rs.getString("path"),
+            rs.getString("user_agent"),
+            rs.getString("ip"),
+            rs.getString("body"),
+            rs.getString("username"),
+            rs.getString("caller_kind"),
+            rs.getBoolean("is_user_action")),
         ActionState.parse(rs.getString("state")).orElse(ActionState.PENDING),
-        instant(rs, "created_at"),
-        instant(rs, "start_date"),
-        instant(rs, "end_date"));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp value = rs.getTimestamp(column);
-    return value == null ? null : value.toInstant();
+        StoreColumns.instant(rs, "created_at"),
+        StoreColumns.instant(rs, "start_date"),
+        StoreColumns.instant(rs, "end_date"));
   }
 }

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -81,7 +80,14 @@ public class ServiceStore {
       where.append(" AND name = :uniqueName");
       params.put("uniqueName", uniqueName);
     }
-    Details details = details(null);
+    boolean filtered = displayName != null || uniqueName != null;
+    List<String> names = filtered
+        ? jdbc.sql("SELECT name FROM service WHERE " + where).params(params).query(String.class).list() : null;
+    if (names != null && names.isEmpty()) {
+      return List.of();
+    }
+    // Filtered: the side tables of the matching services only; else all of them, in one read each.
+    Details details = details(names);
     return jdbc.sql("SELECT * FROM service WHERE " + where + " ORDER BY created_at, name")
         .params(params)
         .query((rs, i) -> row(rs, details))
@@ -94,7 +100,7 @@ public class ServiceStore {
     if (name.isEmpty()) {
       return Optional.empty();
     }
-    Details details = details(name.get());
+    Details details = details(List.of(name.get()));
     return jdbc.sql("SELECT * FROM service WHERE name = :name").param("name", name.get())
         .query((rs, i) -> row(rs, details)).optional();
   }
@@ -302,29 +308,28 @@ public class ServiceStore {
         .update());
   }
 
-  /** What lives in the service's side tables, of one service or of all when {@code service} is null. */
+  /** What lives in the service's side tables, of these services or of all when {@code services} is null. */
   private record Details(
       Map<String, Map<String, String>> env,
       Map<String, List<PortSpec>> ports,
       Map<String, List<ServiceLink>> links,
       Map<String, List<String>> tags) {}
 
-  private Details details(String service) {
-    String where = service == null ? "" : " WHERE service = :service";
+  private Details details(List<String> services) {
     Map<String, Map<String, String>> env = new HashMap<>();
-    query("SELECT service, name, val FROM service_env" + where + " ORDER BY name", service, rs -> env
+    query("SELECT service, name, val FROM service_env", "name", services, rs -> env
         .computeIfAbsent(rs.getString("service"), k -> new LinkedHashMap<>()).put(rs.getString("name"), rs.getString("val")));
     Map<String, List<PortSpec>> ports = new HashMap<>();
-    query("SELECT * FROM service_port" + where + " ORDER BY service, position", service, rs -> ports
+    query("SELECT * FROM service_port", "service, position", services, rs -> ports
         .computeIfAbsent(rs.getString("service"), k -> new ArrayList<>())
         .add(new PortSpec(rs.getInt("inner_port"), (Integer) rs.getObject("outer_port"), rs.getString("protocol"),
             rs.getBoolean("published"))));
     Map<String, List<ServiceLink>> links = new HashMap<>();
-    query("SELECT * FROM service_link" + where + " ORDER BY service, name", service, rs -> links
+    query("SELECT * FROM service_link", "service, name", services, rs -> links
         .computeIfAbsent(rs.getString("service"), k -> new ArrayList<>())
         .add(new ServiceLink(rs.getString("name"), rs.getString("to_service"))));
     Map<String, List<String>> tags = new HashMap<>();
-    query("SELECT service, tag FROM service_tag" + where + " ORDER BY service, tag", service, rs -> tags
+    query("SELECT service, tag FROM service_tag", "service, tag", services, rs -> tags
         .computeIfAbsent(rs.getString("service"), k -> new ArrayList<>()).add(rs.getString("tag")));
     return new Details(env, ports, links, tags);
   }
@@ -333,12 +338,13 @@ public class ServiceStore {
     void handle(ResultSet rs) throws SQLException;
   }
 
-  private void query(String sql, String service, RowHandler handler) {
-    var statement = jdbc.sql(sql);
-    if (service != null) {
-      statement = statement.param("service", service);
+  private void query(String select, String order, List<String> services, RowHandler handler) {
+    if (services == null) {
+      jdbc.sql(select + " ORDER BY " + order).query(handler::handle);
+    } else {
+      jdbc.sql(select + " WHERE service IN (:services) ORDER BY " + order).param("services", services)
+          .query(handler::handle);
     }
-    statement.query(handler::handle);
   }
 
   private static ServiceRecord row(ResultSet rs, Details details) throws SQLException {
@@ -380,16 +386,11 @@ public class ServiceStore {
         ServiceState.parse(rs.getString("state")).orElse(ServiceState.INIT),
         definition,
         details.tags().getOrDefault(name, List.of()),
-        instant(rs, "created_at"),
-        instant(rs, "deployed_at"),
-        instant(rs, "started_at"),
-        instant(rs, "stopped_at"),
-        instant(rs, "destroyed_at"));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp value = rs.getTimestamp(column);
-    return value == null ? null : value.toInstant();
+        StoreColumns.instant(rs, "created_at"),
+        StoreColumns.instant(rs, "deployed_at"),
+        StoreColumns.instant(rs, "started_at"),
+        StoreColumns.instant(rs, "stopped_at"),
+        StoreColumns.instant(rs, "destroyed_at"));
   }
 
   private Timestamp now() {

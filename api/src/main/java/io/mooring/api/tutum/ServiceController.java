@@ -14,7 +14,7 @@ import io.mooring.api.common.openapi.ProblemResponses;
 import io.mooring.api.common.security.Caller;
 import io.mooring.api.common.security.Role;
 import io.mooring.workflows.service.ActionAccepted;
-import io.mooring.workflows.service.ActionOrigin;
+import io.mooring.activities.store.ActionOrigin;
 import io.mooring.workflows.service.ActionRequest;
 import io.mooring.workflows.service.LifecycleClient;
 import io.mooring.workflows.service.LifecycleClient.ActionRefusedException;

@@ -55,8 +55,12 @@ class ServiceObjects {
   /** The services with their containers; the engine is asked once, and only if one may have any. */
   List<Observed> observe(List<ServiceRecord> records) {
     boolean anyMayRun = records.stream().anyMatch(r -> r.state() != ServiceState.INIT && r.state() != ServiceState.TERMINATED);
+    // One service: only its containers; several: every replica, once.
+    Map<String, String> labels = records.size() == 1
+        ? Map.of(ReplicaLabels.ROLE, "replica", ReplicaLabels.SERVICE, records.get(0).uniqueName())
+        : Map.of(ReplicaLabels.ROLE, "replica");
     Map<String, List<ContainerStatus>> byService = !anyMayRun ? Map.of()
-        : engine.list(Map.of(ReplicaLabels.ROLE, "replica")).stream()
+        : engine.list(labels).stream()
             .collect(Collectors.groupingBy(c -> c.labels().getOrDefault(ReplicaLabels.SERVICE, "")));
     return records.stream()
         .map(r -> new Observed(r, byService.getOrDefault(r.uniqueName(), List.of()).stream()

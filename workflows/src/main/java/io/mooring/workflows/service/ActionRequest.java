@@ -1,5 +1,6 @@
 package io.mooring.workflows.service;
 
+import io.mooring.activities.store.ActionOrigin;
 import java.util.UUID;
 
 /**

@@ -11,7 +11,7 @@ import java.util.UUID;
  * @param state the state the workflow last entered
  * @param queue actions taken in and not yet carried out, oldest first
  */
-public record ServiceRun(UUID uuid, String name, ServiceState state, List<ActionRequest> queue) {
+public record ServiceRun(UUID uuid, String name, ServiceState state, List<QueuedAction> queue) {
 
   public ServiceRun {
     queue = queue == null ? List.of() : List.copyOf(queue);

@@ -6,15 +6,16 @@ import io.mooring.activities.TaskQueues;
 import io.mooring.activities.registry.RegistryActivities;
 import io.mooring.activities.registry.RegistryActivities.ResolveImages;
 import io.mooring.activities.registry.RegistryActivities.ResolvedImages;
+import io.mooring.activities.runtime.NewReplicas;
 import io.mooring.activities.runtime.Replica;
 import io.mooring.activities.runtime.RuntimeActivities;
 import io.mooring.activities.runtime.RuntimeRequests.AwaitHealthy;
 import io.mooring.activities.runtime.RuntimeRequests.Inventory;
-import io.mooring.activities.runtime.RuntimeRequests.PlanReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.PullImage;
 import io.mooring.activities.runtime.RuntimeRequests.RemoveReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.StartReplica;
 import io.mooring.activities.runtime.RuntimeRequests.StopReplica;
+import io.mooring.activities.store.ActionOrigin;
 import io.mooring.activities.store.ActionRecord;
 import io.mooring.activities.store.ActionState;
 import io.mooring.activities.store.ServiceDefinition;
@@ -70,9 +71,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
   private final UUID uuid;
   private final String name;
   private ServiceState state;
-  private final Deque<ActionRequest> queue = new ArrayDeque<>();
-  /** The steady state each queued action was taken in from, to settle back to if it fails. */
-  private final Deque<ServiceState> takenFrom = new ArrayDeque<>();
+  private final Deque<QueuedAction> queue = new ArrayDeque<>();
   private int carriedOut;
 
   @WorkflowInit
@@ -80,10 +79,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
     this.uuid = run.uuid();
     this.name = run.name();
     this.state = run.state();
-    for (ActionRequest pending : run.queue()) {
-      queue.add(pending);
-      takenFrom.add(ServiceState.RUNNING);
-    }
+    queue.addAll(run.queue());
   }
 
   @Override
@@ -100,9 +96,8 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
         }
         Workflow.continueAsNew(state());
       }
-      carryOut(queue.peek(), takenFrom.peek());
+      carryOut(queue.peek());
       queue.poll();
-      takenFrom.poll();
       carriedOut++;
     }
   }
@@ -120,9 +115,9 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
         throw ApplicationFailure.newNonRetryableFailure(
             LifecycleSentences.notAllowed(name, now, request.action()), NOT_ALLOWED);
       }
-      records.openAction(new OpenAction(actionRecord(request)));
-      takenFrom.add(now);
-      queue.add(request);
+      records.openAction(new OpenAction(new ActionRecord(request.actionId(), name, request.action().title(),
+          request.origin(), ActionState.PENDING, null, null, null)));
+      queue.add(new QueuedAction(request, now));
       enter(request.action().during(), false);
       return new ActionAccepted(request.actionId(), state);
     } finally {
@@ -148,7 +143,8 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
     return ServiceState.observed(state, service.replicas(), (int) running);
   }
 
-  private void carryOut(ActionRequest request, ServiceState from) {
+  private void carryOut(QueuedAction queued) {
+    ActionRequest request = queued.request();
     UUID id = request.actionId();
     records.enterAction(new EnterAction(id, ActionState.IN_PROGRESS));
     try {
@@ -162,7 +158,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
       records.enterAction(new EnterAction(id, ActionState.SUCCESS));
     } catch (ActivityFailure | ChildWorkflowFailure | ActionFailed failure) {
       log(id, "failed", request.action().title() + " failed: " + reasonOf(failure));
-      settleAfterFailure(id, from);
+      settleAfterFailure(id, queued.takenFrom());
       records.enterAction(new EnterAction(id, ActionState.FAILED));
     }
   }
@@ -177,7 +173,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
     String image = pinnedImage(id, service);
     int missing = service.replicas() - keep.size();
     if (missing > 0) {
-      toStart.addAll(containers.plannedReplicas(new PlanReplicas(id, service, missing)));
+      toStart.addAll(NewReplicas.after(service, id, have, missing));
     }
     log(id, "start", "Starting " + service.name() + ": " + toStart.size() + " container(s) of " + image);
     startAll(id, service, image, toStart);
@@ -202,7 +198,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
     int wanted = service.replicas();
     if (have.size() < wanted) {
       String image = pinnedImage(id, service);
-      List<Replica> added = containers.plannedReplicas(new PlanReplicas(id, service, wanted - have.size()));
+      List<Replica> added = NewReplicas.after(service, id, have, wanted - have.size());
       startAll(id, service, image, added);
     } else {
       removeExtra(id, have, have.subList(0, wanted));
@@ -304,13 +300,6 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
   private void enter(ServiceState next, boolean started) {
     state = next;
     records.recordState(new RecordState(name, next, started));
-  }
-
-  private ActionRecord actionRecord(ActionRequest request) {
-    ActionOrigin origin = request.origin();
-    return new ActionRecord(request.actionId(), name, request.action().title(), origin.method(), origin.path(),
-        origin.userAgent(), origin.ip(), origin.body(), origin.username(), origin.callerKind(), origin.userAction(),
-        ActionState.PENDING, null, null, null);
   }
 
   private void log(UUID id, String step, String line) {

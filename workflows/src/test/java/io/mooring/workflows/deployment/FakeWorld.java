@@ -7,7 +7,6 @@ import io.mooring.activities.runtime.RolloutPlan;
 import io.mooring.activities.runtime.RuntimeActivities;
 import io.mooring.activities.runtime.RuntimeRequests.AwaitHealthy;
 import io.mooring.activities.runtime.RuntimeRequests.Inventory;
-import io.mooring.activities.runtime.RuntimeRequests.PlanReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.PlanRollout;
 import io.mooring.activities.runtime.RuntimeRequests.PullImage;
 import io.mooring.activities.runtime.RuntimeRequests.RemoveReplicas;
@@ -46,7 +45,7 @@ public final class FakeWorld {
   /** When set, regression tests run until it is counted down (or the activity is cancelled). */
   volatile CountDownLatch regressionGate;
   final CountDownLatch regressionStarted = new CountDownLatch(1);
-  /** Planning a rollout or new replicas waits for this; open by default. */
+  /** Planning a rollout, and taking stock of a service's containers, wait for this; open by default. */
   public volatile CountDownLatch planningMayStart = new CountDownLatch(0);
 
   public FakeWorld withImage(String repositoryAndTag, String digest) {
@@ -113,28 +112,16 @@ public final class FakeWorld {
     /** Containers named {@code <service>-…-<index>} belong to the service. */
     @Override
     public List<Replica> inventory(Inventory request) {
-      String prefix = request.service().name() + "-";
-      return containers.keySet().stream().filter(n -> n.startsWith(prefix)).sorted()
-          .map(n -> new Replica(n, Integer.parseInt(n.substring(n.lastIndexOf('-') + 1)), 0, containers.get(n)))
-          .sorted(java.util.Comparator.comparingInt(Replica::index))
-          .toList();
-    }
-
-    @Override
-    public List<Replica> plannedReplicas(PlanReplicas request) {
       try {
         planningMayStart.await();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      int first = inventory(new Inventory(request.operationId(), request.service())).stream()
-          .mapToInt(Replica::index).max().orElse(0) + 1;
-      List<Replica> planned = new ArrayList<>();
-      for (int index = first; index < first + request.count(); index++) {
-        planned.add(new Replica(request.service().name() + "-" + request.operationId().toString().substring(0, 8)
-            + "-" + index, index, 0, false));
-      }
-      return planned;
+      String prefix = request.service().name() + "-";
+      return containers.keySet().stream().filter(n -> n.startsWith(prefix)).sorted()
+          .map(n -> new Replica(n, Integer.parseInt(n.substring(n.lastIndexOf('-') + 1)), 0, containers.get(n)))
+          .sorted(java.util.Comparator.comparingInt(Replica::index))
+          .toList();
     }
 
     @Override

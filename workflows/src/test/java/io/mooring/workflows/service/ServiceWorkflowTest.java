@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.mooring.activities.TaskQueues;
+import io.mooring.activities.store.ActionOrigin;
 import io.mooring.activities.store.ActionState;
 import io.mooring.activities.store.ContainerSettings;
 import io.mooring.activities.store.Networking;

@@ -1,4 +1,4 @@
-package io.mooring.workflows.service;
+package io.mooring.activities.store;
 
 /**
  * Who asked for an action and how, as Tutum's Action object shows it.
