@@ -10,6 +10,7 @@ import io.mooring.activities.store.ServiceState;
 import io.mooring.activities.store.ServiceStore;
 import io.mooring.api.common.errors.ApiProblem;
 import io.mooring.api.common.errors.BodyParameters;
+import io.mooring.api.common.links.PublicLinks;
 import io.mooring.api.common.openapi.ProblemResponses;
 import io.mooring.api.common.security.Caller;
 import io.mooring.api.common.security.Role;
@@ -62,9 +63,11 @@ class ServiceController {
   private final LifecycleClient lifecycle;
   private final RegistryClient registry;
   private final RegistrySettings registries;
+  private final PublicLinks links;
 
   ServiceController(ServiceStore services, ServiceObjects objects, LifecycleClient lifecycle, RegistryClient registry,
-      RegistrySettings registries) {
+      RegistrySettings registries, PublicLinks links) {
+    this.links = links;
     this.services = services;
     this.objects = objects;
     this.lifecycle = lifecycle;
@@ -226,6 +229,20 @@ class ServiceController {
     return action(uuid, ServiceAction.SCALE, principal, http);
   }
 
+  @Operation(summary = "Redeploy a running or stopped service: its tag's current digest, rolled out as a deployment is",
+      description = "Waits in the deployment gate's line, rolls the containers over one by one and rolls back on failure;"
+          + " the action's id is the deployment's, so /service-deployment/{id} follows it too")
+  @ApiResponse(responseCode = "202", description = "Taken in; X-Tutum-Action-URI names its action")
+  @ProblemResponses({404, 409, 503})
+  @PostMapping(path = {"/api/v1/service/{uuid}/redeploy", "/api/v1/service/{uuid}/redeploy/"},
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<ServiceObject> redeploy(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String uuid,
+      @Parameter(description = "Sent by Tutum's SDK; Mooring's containers have no volumes to keep")
+      @RequestParam(name = "reuse_volumes", required = false) Boolean reuseVolumes,
+      Principal principal, HttpServletRequest http) {
+    return action(uuid, ServiceAction.REDEPLOY, principal, http);
+  }
+
   @Operation(summary = "Terminate a service: its containers are removed, its record stays as Terminated")
   @ApiResponse(responseCode = "202", description = "Taken in; X-Tutum-Action-URI names its action")
   @ProblemResponses({404, 409, 503})
@@ -248,9 +265,10 @@ class ServiceController {
     Caller caller = Caller.of(principal);
     ActionOrigin origin = new ActionOrigin(http.getMethod(), http.getRequestURI(), http.getHeader("User-Agent"),
         http.getRemoteAddr(), body, caller.name(), caller.kind().label(), true);
+    UUID id = UUID.randomUUID();
     try {
       return lifecycle.request(record.uuid(), record.uniqueName(), record.state(),
-          new ActionRequest(UUID.randomUUID(), action, target, origin, null, null));
+          new ActionRequest(id, action, target, origin, links.deploymentStatus(id), links.deploymentLogs(id)));
     } catch (ActionRefusedException e) {
       throw refused(e.getMessage());
     }

@@ -128,6 +128,15 @@ class ServiceApiTest extends EmbeddedMooringTest {
   }
 
   @Test
+  void refusesARedeployOfAServiceThatNeverRan() {
+    String uuid = create("{\"image\": \"%s/demo/web:1.0.0\", \"name\": \"never-ran\"}").json().get("uuid").asString();
+    Reply refused = http.post("/api/v1/service/" + uuid + "/redeploy/?reuse_volumes=True", "");
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.detail())
+        .isEqualTo("Service never-ran is Init, which does not allow redeploy. Possible actions in this state: start, terminate.");
+  }
+
+  @Test
   void answersAnUnknownServiceWithNotFound() {
     assertThat(http.get("/api/v1/service/7eaf7fff-882c-4f3d-9a8f-a22317ac00ce/").status()).isEqualTo(404);
     assertThat(http.get("/api/v1/service/not-a-uuid/").status()).isEqualTo(404);

@@ -9,8 +9,8 @@ import java.util.UUID;
  * @param actionId chosen by the caller, so a retried request is the same action
  * @param target the number of containers a scale asks for; null for other actions
  * @param origin who asked, and how
- * @param statusLink where a redeploy's deployment status is read; null for other actions
- * @param logsLink where a redeploy's deployment log is read; null for other actions
+ * @param statusLink where a redeploy's deployment status is read (other actions ignore it)
+ * @param logsLink where a redeploy's deployment log is read (other actions ignore it)
  */
 public record ActionRequest(
     UUID actionId, ServiceAction action, Integer target, ActionOrigin origin, String statusLink, String logsLink) {}
