@@ -17,7 +17,7 @@ SEED=${MOORING_FUZZ_SEED:-20260101}
 MAX_EXAMPLES=${MOORING_FUZZ_MAX_EXAMPLES:-1000}
 # Only a safety net for a much slower machine: schemathesis' own --max-time would not cap the run
 # but repeat the fuzzing until the time is spent. Interrupted, it still writes its report.
-TIME_LIMIT=${MOORING_FUZZ_TIME_LIMIT:-180}
+TIME_LIMIT=${MOORING_FUZZ_TIME_LIMIT:-420}
 CACHE=${MOORING_CACHE_DIR:-$HOME/.cache/mooring}
 VENV=$CACHE/venv
 WORK=${MOORING_FUZZ_DIR:-${MOORING_CI_DIR:-/tmp/mooring-ci}/fuzz}

@@ -31,7 +31,6 @@ public class ActionStore {
   /** Stores a new action as {@code Pending}; storing it again (a retried step) changes nothing. */
   public void open(ActionRecord action) {
     ActionOrigin origin = action.origin();
-    String body = origin.body();
     try {
       jdbc.sql("""
               INSERT INTO action (id, service, action, method, path, user_agent, ip, body, username, caller_kind,
@@ -42,10 +41,10 @@ public class ActionStore {
           .param("service", action.service())
           .param("action", action.action())
           .param("method", origin.method())
-          .param("path", origin.path())
-          .param("userAgent", origin.userAgent())
+          .param("path", clip(origin.path(), 512))
+          .param("userAgent", clip(origin.userAgent(), 512))
           .param("ip", origin.ip())
-          .param("body", body != null && body.length() > MAX_BODY ? body.substring(0, MAX_BODY) : body)
+          .param("body", clip(origin.body(), MAX_BODY))
           .param("username", origin.username())
           .param("callerKind", origin.callerKind())
           .param("userAction", origin.userAction())
@@ -55,6 +54,11 @@ public class ActionStore {
     } catch (DuplicateKeyException alreadyOpen) {
       // An earlier attempt stored it.
     }
+  }
+
+  /** What the caller sent is kept as far as its column goes. */
+  private static String clip(String text, int max) {
+    return text != null && text.length() > max ? text.substring(0, max) : text;
   }
 
   /**

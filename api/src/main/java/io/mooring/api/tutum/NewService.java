@@ -97,7 +97,8 @@ record NewService(String displayName, String baseName, ServiceDefinition definit
         throw invalid("container_ports", "each of container_ports must be an object");
       }
       BodyParameters.onlyAllowed(port, List.of("protocol", "inner_port", "outer_port", "published", "port_name"));
-      String protocol = port.has("protocol") ? port.get("protocol").asString() : "tcp";
+      JsonNode given = port.get("protocol");
+      String protocol = given == null || given.isNull() ? "tcp" : given.isString() ? given.asString() : "";
       if (!"tcp".equals(protocol) && !"udp".equals(protocol)) {
         throw invalid("container_ports", "protocol must be tcp or udp");
       }
@@ -173,7 +174,8 @@ record NewService(String displayName, String baseName, ServiceDefinition definit
     if (!body.has(field) || body.get(field).isNull()) {
       return CrashPolicy.OFF;
     }
-    return CrashPolicy.parse(body.get(field).asString()).orElseThrow(() ->
+    JsonNode node = body.get(field);
+    return CrashPolicy.parse(node.isString() ? node.asString() : "").orElseThrow(() ->
         invalid(field, field + " must be OFF, ON_FAILURE or ALWAYS"));
   }
 

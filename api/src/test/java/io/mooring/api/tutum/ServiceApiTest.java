@@ -137,6 +137,16 @@ class ServiceApiTest extends EmbeddedMooringTest {
   }
 
   @Test
+  void refusesAPolicyOrProtocolThatIsNotAWord() {
+    Reply policy = create("{\"image\": \"%s/demo/web:1.0.0\", \"autorestart\": {}}");
+    assertThat(policy.status()).isEqualTo(400);
+    assertThat(policy.detail()).isEqualTo("autorestart must be OFF, ON_FAILURE or ALWAYS");
+    Reply protocol = create("{\"image\": \"%s/demo/web:1.0.0\", \"container_ports\": [{\"protocol\": 6, \"inner_port\": 80}]}");
+    assertThat(protocol.status()).isEqualTo(400);
+    assertThat(protocol.detail()).isEqualTo("protocol must be tcp or udp");
+  }
+
+  @Test
   void answersAnUnknownServiceWithNotFound() {
     assertThat(http.get("/api/v1/service/7eaf7fff-882c-4f3d-9a8f-a22317ac00ce/").status()).isEqualTo(404);
     assertThat(http.get("/api/v1/service/not-a-uuid/").status()).isEqualTo(404);
