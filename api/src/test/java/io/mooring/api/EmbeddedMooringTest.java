@@ -75,6 +75,16 @@ public abstract class EmbeddedMooringTest {
     assertThat(documentedStatuses.undocumented(document)).as("answers the OpenAPI document does not list").isEmpty();
   }
 
+  /** A problem-details answer of this status and code, with nothing of Java in it. */
+  protected static void assertProblem(Reply reply, int status, String code) {
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+    assertThat(reply.header("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(reply.json().get("status").asInt()).isEqualTo(status);
+    assertThat(reply.json().get("code").asString()).isEqualTo(code);
+    assertThat(reply.json().has("title")).isTrue();
+    assertThat(reply.body()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
   protected static Path dataDirectory() {
     return DATA;
   }

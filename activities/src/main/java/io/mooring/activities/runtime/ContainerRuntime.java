@@ -5,6 +5,7 @@ import io.mooring.activities.registry.RegistryCredentials;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The container engine, as deployments need it. Every operation is safe to repeat: starting a
@@ -39,5 +40,16 @@ public interface ContainerRuntime {
   void remove(String name);
 
   /** The last {@code tail} lines the container wrote to stdout and stderr. */
-  List<String> logs(String name, int tail);
+  default List<String> logs(String name, int tail) {
+    return output(name, tail).stream().map(ContainerOutput::line).filter(line -> !line.isEmpty()).toList();
+  }
+
+  /** The last {@code tail} lines the container wrote, each with when it was written; empty when it is gone. */
+  List<ContainerOutput> output(String name, int tail);
+
+  /**
+   * Hands each line the container writes to {@code line} as it is written, after its last
+   * {@code tail} lines, until the answer is closed or the container ends.
+   */
+  AutoCloseable follow(String name, int tail, Consumer<ContainerOutput> line);
 }

@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -334,31 +335,66 @@ public class DockerEngine implements ContainerRuntime, AutoCloseable {
   }
 
   @Override
-  public List<String> logs(String name, int tail) {
+  public List<ContainerOutput> output(String name, int tail) {
     return call("read logs of " + name, () -> {
-      List<String> lines = new ArrayList<>();
-      StringBuilder partial = new StringBuilder();
+      List<ContainerOutput> lines = new ArrayList<>();
       try {
-        docker.logContainerCmd(name).withStdOut(true).withStdErr(true).withTail(tail)
-            .exec(new ResultCallback.Adapter<Frame>() {
-              @Override
-              public void onNext(Frame frame) {
-                partial.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-              }
-            })
+        docker.logContainerCmd(name).withStdOut(true).withStdErr(true).withTimestamps(true).withTail(tail)
+            .exec(new TimedLines(lines::add))
             .awaitCompletion(30, TimeUnit.SECONDS);
       } catch (NotFoundException gone) {
         return List.of();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      for (String line : partial.toString().split("\r?\n")) {
-        if (!line.isEmpty()) {
-          lines.add(line);
-        }
-      }
       return lines;
     });
+  }
+
+  @Override
+  public AutoCloseable follow(String name, int tail, Consumer<ContainerOutput> line) {
+    return call("follow logs of " + name, () -> docker.logContainerCmd(name).withStdOut(true).withStdErr(true)
+        .withTimestamps(true).withTail(tail).withFollowStream(true)
+        .exec(new TimedLines(line)));
+  }
+
+  /**
+   * Splits the engine's frames into lines; each starts with the engine's timestamp, since
+   * {@code withTimestamps} asks for it. A frame may end mid-line: the rest comes with the next.
+   */
+  private static final class TimedLines extends ResultCallback.Adapter<Frame> {
+    private final Consumer<ContainerOutput> sink;
+    private final StringBuilder partial = new StringBuilder();
+
+    TimedLines(Consumer<ContainerOutput> sink) {
+      this.sink = sink;
+    }
+
+    @Override
+    public void onNext(Frame frame) {
+      partial.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+      int end;
+      while ((end = partial.indexOf("\n")) >= 0) {
+        emit(partial.substring(0, end));
+        partial.delete(0, end + 1);
+      }
+    }
+
+    @Override
+    public void onComplete() {
+      if (!partial.isEmpty()) {
+        emit(partial.toString());
+        partial.setLength(0);
+      }
+      super.onComplete();
+    }
+
+    private void emit(String stamped) {
+      String text = stamped.endsWith("\r") ? stamped.substring(0, stamped.length() - 1) : stamped;
+      int space = text.indexOf(' ');
+      Instant at = space > 0 ? startedAt(text.substring(0, space)) : null;
+      sink.accept(at == null ? new ContainerOutput(null, text) : new ContainerOutput(at, text.substring(space + 1)));
+    }
   }
 
   /** Turns "could not talk to the engine" into one clear message that names the socket. */

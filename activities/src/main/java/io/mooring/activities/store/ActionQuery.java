@@ -1,11 +1,16 @@
 package io.mooring.activities.store;
 
 import java.time.Instant;
+import java.util.UUID;
 
-/** Tutum's action list filters, each null when not given, and a page. */
+/**
+ * Tutum's action list filters, each null when not given, and a page.
+ *
+ * @param service the uuid of the service the actions act on (Tutum's {@code object})
+ */
 public record ActionQuery(
     ActionState state,
-    String service,
+    UUID service,
     Instant startedFrom,
     Instant startedTo,
     Instant endedFrom,

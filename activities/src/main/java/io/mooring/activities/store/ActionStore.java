@@ -63,13 +63,15 @@ public class ActionStore {
 
   /**
    * Moves an action on: {@code In progress} sets its start date, a final state its end date. A
-   * finished action stays as it ended, so a late or repeated step cannot rewrite its outcome.
+   * finished action stays as it ended, so a late or repeated step cannot rewrite its outcome; only
+   * a pending one starts, so a step that comes late cannot undo a {@code Canceling}.
    */
   public void enter(UUID id, ActionState state) {
     String date = state == ActionState.IN_PROGRESS ? ", start_date = COALESCE(start_date, :now)"
         : state.finished() ? ", start_date = COALESCE(start_date, :now), end_date = :now" : "";
-    jdbc.sql("UPDATE action SET state = :state" + date
-            + " WHERE id = :id AND state NOT IN ('Success', 'Failed', 'Canceled')")
+    String from = state == ActionState.IN_PROGRESS ? "state = 'Pending'"
+        : "state NOT IN ('Success', 'Failed', 'Canceled')";
+    jdbc.sql("UPDATE action SET state = :state" + date + " WHERE id = :id AND " + from)
         .param("state", state.label())
         .param("now", Timestamp.from(clock.instant()))
         .param("id", id)
@@ -80,23 +82,34 @@ public class ActionStore {
     return jdbc.sql("SELECT * FROM action WHERE id = :id").param("id", id).query(ActionStore::row).optional();
   }
 
-  public List<ActionRecord> list(ActionQuery query) {
+  /** An action with the uuid of its service and whether it can still be cancelled. */
+  public Optional<ActionEntry> entry(UUID id) {
+    return jdbc.sql(ENTRIES + " WHERE a.id = :id").param("id", id).query(ActionStore::entry).optional();
+  }
+
+  /** Newest first. */
+  public List<ActionEntry> list(ActionQuery query) {
     Map<String, Object> params = new HashMap<>();
     String where = where(query, params);
     params.put("limit", query.limit());
     params.put("offset", query.offset());
-    return jdbc.sql("SELECT * FROM action WHERE " + where
-            + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+    return jdbc.sql(ENTRIES + " WHERE " + where + " ORDER BY a.created_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
         .params(params)
-        .query(ActionStore::row)
+        .query(ActionStore::entry)
         .list();
   }
 
   public long count(ActionQuery query) {
     Map<String, Object> params = new HashMap<>();
     String where = where(query, params);
-    return jdbc.sql("SELECT COUNT(*) FROM action WHERE " + where).params(params).query(Long.class).single();
+    return jdbc.sql("SELECT COUNT(*) FROM action a JOIN service s ON s.name = a.service WHERE " + where)
+        .params(params).query(Long.class).single();
   }
+
+  /** A deployment's row says whether it still runs: only then can its action be cancelled. */
+  private static final String ENTRIES = """
+      SELECT a.*, s.uuid AS service_uuid, d.status AS deployment_status
+        FROM action a JOIN service s ON s.name = a.service LEFT JOIN deployment d ON d.id = a.id""";
 
   /** The newest actions of a service, for its {@code actions} list. */
   public List<UUID> idsOf(String service, int limit) {
@@ -110,11 +123,11 @@ public class ActionStore {
   private static String where(ActionQuery query, Map<String, Object> params) {
     StringBuilder where = new StringBuilder("TRUE");
     if (query.state() != null) {
-      where.append(" AND state = :state");
+      where.append(" AND a.state = :state");
       params.put("state", query.state().label());
     }
     if (query.service() != null) {
-      where.append(" AND service = :service");
+      where.append(" AND s.uuid = :service");
       params.put("service", query.service());
     }
     between(where, params, "start_date", query.startedFrom(), query.startedTo());
@@ -124,13 +137,20 @@ public class ActionStore {
 
   private static void between(StringBuilder where, Map<String, Object> params, String column, Instant from, Instant to) {
     if (from != null) {
-      where.append(" AND ").append(column).append(" >= :").append(column).append("_from");
+      where.append(" AND a.").append(column).append(" >= :").append(column).append("_from");
       params.put(column + "_from", Timestamp.from(from));
     }
     if (to != null) {
-      where.append(" AND ").append(column).append(" <= :").append(column).append("_to");
+      where.append(" AND a.").append(column).append(" <= :").append(column).append("_to");
       params.put(column + "_to", Timestamp.from(to));
     }
+  }
+
+  private static ActionEntry entry(ResultSet rs, int i) throws SQLException {
+    ActionRecord action = row(rs, i);
+    boolean cancelable = "running".equals(rs.getString("deployment_status"))
+        && (action.state() == ActionState.PENDING || action.state() == ActionState.IN_PROGRESS);
+    return new ActionEntry(action, rs.getObject("service_uuid", UUID.class), cancelable);
   }
 
   private static ActionRecord row(ResultSet rs, int i) throws SQLException {

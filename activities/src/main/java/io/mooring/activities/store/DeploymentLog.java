@@ -2,7 +2,11 @@ package io.mooring.activities.store;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,5 +52,20 @@ public class DeploymentLog {
         .param("after", afterSeq)
         .query((rs, i) -> new LogLine(rs.getLong("seq"), rs.getTimestamp("at").toInstant(), rs.getString("line")))
         .list();
+  }
+
+  /** The logs of several operations at once, each oldest line first; an operation without lines is absent. */
+  public Map<UUID, List<String>> linesOf(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    Map<UUID, List<String>> logs = new HashMap<>();
+    jdbc.sql("SELECT deployment_id, line FROM deployment_log WHERE deployment_id IN (:ids) ORDER BY seq")
+        .param("ids", List.copyOf(ids))
+        .query(rs -> {
+          logs.computeIfAbsent(rs.getObject("deployment_id", UUID.class), id -> new ArrayList<>())
+              .add(rs.getString("line"));
+        });
+    return logs;
   }
 }

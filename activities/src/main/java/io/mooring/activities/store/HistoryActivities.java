@@ -7,7 +7,10 @@ import java.util.UUID;
 @ActivityInterface(namePrefix = "History")
 public interface HistoryActivities {
 
-  /** Creates the deployment's history row (once, however often it is retried). */
+  /**
+   * Creates the deployment's history row and its action (once each, however often it is retried).
+   * A redeploy's action exists already: the service's workflow opened it.
+   */
   void open(OpenDeployment request);
 
   void log(LogStep request);
@@ -30,7 +33,8 @@ public interface HistoryActivities {
       String digest,
       String previousTag,
       String phase,
-      String callerKind) {}
+      String callerKind,
+      ActionOrigin origin) {}
 
   /** @param step a name unique within the deployment, so a retried write lands once */
   record LogStep(UUID deploymentId, String step, String line) {}
@@ -41,5 +45,6 @@ public interface HistoryActivities {
 
   record Succeeded(UUID deploymentId, String message) {}
 
-  record Failed(UUID deploymentId, String message, boolean rolledBack) {}
+  /** @param cancelled it ended because someone cancelled it, so its action reads {@code Canceled} */
+  record Failed(UUID deploymentId, String message, boolean rolledBack, boolean cancelled) {}
 }

@@ -11,14 +11,20 @@ import org.springframework.stereotype.Component;
 @ActivityImpl(taskQueues = TaskQueues.MOORING)
 public class HistoryActivitiesImpl implements HistoryActivities {
 
+  /** Tutum's name for a deployment's action. */
+  static final String DEPLOY_ACTION = "Service Deploy";
+  private static final String QUEUED = "queued";
+
   private final DeploymentStore deployments;
   private final ServiceStore services;
   private final DeploymentLog log;
   private final Clock clock;
   private final DeploymentMetrics metrics;
+  private final ActionStore actions;
 
   public HistoryActivitiesImpl(DeploymentStore deployments, ServiceStore services, DeploymentLog log, Clock clock,
-      DeploymentMetrics metrics) {
+      DeploymentMetrics metrics, ActionStore actions) {
+    this.actions = actions;
     this.metrics = metrics;
     this.deployments = deployments;
     this.services = services;
@@ -44,12 +50,23 @@ public class HistoryActivitiesImpl implements HistoryActivities {
         now,
         now,
         request.callerKind()));
+    actions.open(new ActionRecord(request.deploymentId(), request.service(), DEPLOY_ACTION, originOf(request),
+        ActionState.PENDING, null, null, null));
+    if (!QUEUED.equals(request.phase())) {
+      actions.enter(request.deploymentId(), ActionState.IN_PROGRESS);
+    }
     if (opened) {
       metrics.started(request.service());
-      if (!"queued".equals(request.phase())) {
+      if (!QUEUED.equals(request.phase())) {
         metrics.waitedForTheGate(request.service(), Duration.ZERO);
       }
     }
+  }
+
+  /** A deployment started before Mooring recorded its caller's request came from Harmony's PUT. */
+  private static ActionOrigin originOf(OpenDeployment request) {
+    return request.origin() != null ? request.origin() : new ActionOrigin("PUT",
+        "/service-image-tag/" + request.service(), null, null, null, request.username(), request.callerKind(), true);
   }
 
   @Override
@@ -59,6 +76,7 @@ public class HistoryActivitiesImpl implements HistoryActivities {
 
   @Override
   public void enterPhase(EnterPhase request) {
+    actions.enter(request.deploymentId(), ActionState.IN_PROGRESS);
     if (deployments.leaveQueue(request.deploymentId(), request.phase())) {
       deployments.find(request.deploymentId()).ifPresent(record -> metrics.waitedForTheGate(record.service(),
           Duration.between(record.createdAt(), clock.instant())));
@@ -77,11 +95,13 @@ public class HistoryActivitiesImpl implements HistoryActivities {
   @Override
   public void succeed(Succeeded request) {
     finish(request.deploymentId(), DeploymentStatus.SUCCESSFUL, request.message(), false);
+    actions.enter(request.deploymentId(), ActionState.SUCCESS);
   }
 
   @Override
   public void fail(Failed request) {
     finish(request.deploymentId(), DeploymentStatus.FAILED, request.message(), request.rolledBack());
+    actions.enter(request.deploymentId(), request.cancelled() ? ActionState.CANCELED : ActionState.FAILED);
   }
 
   private void finish(UUID id, DeploymentStatus status, String message, boolean rolledBack) {

@@ -73,7 +73,12 @@ public final class ScriptedEngine implements ContainerRuntime {
   public void remove(String name) {}
 
   @Override
-  public List<String> logs(String name, int tail) {
+  public List<ContainerOutput> output(String name, int tail) {
     return List.of();
+  }
+
+  @Override
+  public AutoCloseable follow(String name, int tail, java.util.function.Consumer<ContainerOutput> line) {
+    return () -> { };
   }
 }

@@ -11,9 +11,18 @@ final class StoreTestDatabase {
   private StoreTestDatabase() {}
 
   static JdbcClient create(Path directory) {
+    return migrate(directory, null);
+  }
+
+  /** The schema as it was at {@code version} (all of it when null), for a migration to be tested from there. */
+  static JdbcClient migrate(Path directory, String version) {
     JdbcDataSource dataSource = new JdbcDataSource();
     dataSource.setURL("jdbc:h2:file:" + directory.resolve("store") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    var flyway = Flyway.configure().dataSource(dataSource);
+    if (version != null) {
+      flyway = flyway.target(version);
+    }
+    flyway.load().migrate();
     return JdbcClient.create((DataSource) dataSource);
   }
 }

@@ -123,7 +123,10 @@ class ServiceDeploymentController {
       throw new ApiProblem(HttpStatus.CONFLICT, "deployment-finished",
           "Deployment " + record.id() + " is already " + record.status().label() + " and cannot be cancelled");
     }
-    deploymentClient.cancel(record.id(), "Cancelled by " + Caller.nameOf(principal));
+    if (!deploymentClient.cancel(record.id(), "Cancelled by " + Caller.nameOf(principal))) {
+      throw new ApiProblem(HttpStatus.CONFLICT, "deployment-finished",
+          "Deployment " + record.id() + " is no longer running and cannot be cancelled");
+    }
     deploymentLog.append(record.id(), "cancel-requested", "Cancellation requested by " + Caller.nameOf(principal));
     return ResponseEntity.accepted().body(DeploymentView.of(record));
   }

@@ -2,6 +2,7 @@ package io.mooring.api.harmony;
 
 import io.mooring.activities.store.ServiceDefinition;
 import io.mooring.activities.store.ServiceStore;
+import io.mooring.api.common.actions.ActionOrigins;
 import io.mooring.api.common.errors.ApiProblem;
 import io.mooring.api.common.links.PublicLinks;
 import io.mooring.api.common.security.Caller;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -77,7 +79,7 @@ class ServiceImageTagController {
       @Parameter(schema = @Schema(pattern = "^[a-z0-9][a-z0-9-]{0,62}$")) @PathVariable String service,
       @RequestBody(required = false) JsonNode body,
       @RequestParam(defaultValue = "false") boolean queue,
-      Principal principal) {
+      Principal principal, HttpServletRequest http) {
     TagUpdate update = TagUpdate.read(body);
     ServiceDefinition definition = existing(service);
     String tag = update.validTag();
@@ -85,7 +87,8 @@ class ServiceImageTagController {
     UUID id = UUID.randomUUID();
     Caller caller = Caller.of(principal);
     deployer.start(new DeploymentRequest(id, caller.name(), definition, tag, regressionTestVersion,
-        links.deploymentStatus(id), links.deploymentLogs(id), queue, caller.kind().label()));
+        links.deploymentStatus(id), links.deploymentLogs(id), queue, caller.kind().label(),
+        ActionOrigins.of(http, principal, body == null ? null : body.toString())));
     return new DeploymentAccepted(tag, links.deploymentStatus(id));
   }
 

@@ -12,7 +12,7 @@ import io.mooring.api.common.errors.ApiProblem;
 import io.mooring.api.common.errors.BodyParameters;
 import io.mooring.api.common.links.PublicLinks;
 import io.mooring.api.common.openapi.ProblemResponses;
-import io.mooring.api.common.security.Caller;
+import io.mooring.api.common.actions.ActionOrigins;
 import io.mooring.api.common.security.Role;
 import io.mooring.workflows.service.ActionAccepted;
 import io.mooring.activities.store.ActionOrigin;
@@ -29,10 +29,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,9 +51,6 @@ import tools.jackson.databind.JsonNode;
 @RestController
 @Tag(name = "Tutum: services")
 class ServiceController {
-
-  private static final int DEFAULT_LIMIT = 25;
-  private static final int MAX_LIMIT = 1000;
 
   private final ServiceStore services;
   private final ServiceObjects objects;
@@ -84,11 +78,9 @@ class ServiceController {
       @RequestParam(required = false) String state,
       @RequestParam(required = false) String name,
       @RequestParam(name = "unique_name", required = false) String uniqueName,
-      @Parameter(schema = @Schema(minimum = "1", maximum = "" + MAX_LIMIT)) @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit,
+      @Parameter(schema = @Schema(minimum = "1", maximum = "" + TutumPage.MAX_LIMIT)) @RequestParam(defaultValue = "" + TutumPage.DEFAULT_LIMIT) int limit,
       @Parameter(schema = @Schema(minimum = "0")) @RequestParam(defaultValue = "0") int offset) {
-    if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
-      throw ApiProblem.badRequest("invalid-page", "limit must be from 1 to " + MAX_LIMIT + " and offset 0 or more");
-    }
+    TutumPage.checkBounds(limit, offset);
     Optional<ServiceState> wanted = Optional.empty();
     if (state != null) {
       wanted = ServiceState.parse(state);
@@ -102,17 +94,8 @@ class ServiceController {
         .filter(o -> filter.isEmpty() || o.state() == filter.get())
         .toList();
     List<ServiceObject> page = matching.stream().skip(offset).limit(limit).map(objects::toObject).toList();
-    List<String> filters = new ArrayList<>();
-    addFilter(filters, "state", state);
-    addFilter(filters, "name", name);
-    addFilter(filters, "unique_name", uniqueName);
-    return TutumPage.of(page, matching.size(), limit, offset, ServiceObjects.SERVICES, String.join("&", filters));
-  }
-
-  private static void addFilter(List<String> filters, String key, String value) {
-    if (value != null) {
-      filters.add(key + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
-    }
+    return TutumPage.of(page, matching.size(), limit, offset, ServiceObjects.SERVICES,
+        TutumPage.filters("state", state, "name", name, "unique_name", uniqueName));
   }
 
   @Operation(summary = "Create a service in Init; nothing runs until it is started")
@@ -262,9 +245,7 @@ class ServiceController {
 
   private ActionAccepted act(ServiceRecord record, ServiceAction action, Integer target, Principal principal,
       HttpServletRequest http, String body) {
-    Caller caller = Caller.of(principal);
-    ActionOrigin origin = new ActionOrigin(http.getMethod(), http.getRequestURI(), http.getHeader("User-Agent"),
-        http.getRemoteAddr(), body, caller.name(), caller.kind().label(), true);
+    ActionOrigin origin = ActionOrigins.of(http, principal, body);
     UUID id = UUID.randomUUID();
     try {
       return lifecycle.request(record.uuid(), record.uniqueName(), record.state(),

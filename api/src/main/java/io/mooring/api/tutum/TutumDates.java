@@ -1,9 +1,13 @@
 package io.mooring.api.tutum;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Dates as Tutum writes them: RFC 1123 with a numeric offset, {@code Mon, 13 Oct 2014 11:01:43 +0000}. */
 final class TutumDates {
@@ -15,5 +19,24 @@ final class TutumDates {
   /** The date, or null where it does not apply. */
   static String format(Instant instant) {
     return instant == null ? null : RFC_1123.format(instant);
+  }
+
+  /**
+   * A date a caller filters by: the form Tutum writes, an ISO 8601 date-time with its offset, or a
+   * day ({@code 2026-11-24}, its first moment in UTC); empty when it is none of them.
+   */
+  static Optional<Instant> parse(String text) {
+    for (DateTimeFormatter form : new DateTimeFormatter[] {RFC_1123, DateTimeFormatter.ISO_OFFSET_DATE_TIME}) {
+      try {
+        return Optional.of(OffsetDateTime.parse(text, form.withZone(null)).toInstant());
+      } catch (DateTimeParseException notThisForm) {
+        // Try the next.
+      }
+    }
+    try {
+      return Optional.of(LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant());
+    } catch (DateTimeParseException notADay) {
+      return Optional.empty();
+    }
   }
 }

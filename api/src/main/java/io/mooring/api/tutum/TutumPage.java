@@ -2,6 +2,10 @@ package io.mooring.api.tutum;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.mooring.api.common.errors.ApiProblem;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,6 +13,9 @@ import java.util.List;
  * {@code offset + limit} with the same {@code limit}.
  */
 record TutumPage<T>(Meta meta, List<T> objects) {
+
+  static final int DEFAULT_LIMIT = 25;
+  static final int MAX_LIMIT = 1000;
 
   record Meta(
       int limit,
@@ -23,5 +30,23 @@ record TutumPage<T>(Meta meta, List<T> objects) {
     String next = offset + limit < total ? path + "?" + query + "limit=" + limit + "&offset=" + (offset + limit) : null;
     String previous = offset > 0 ? path + "?" + query + "limit=" + limit + "&offset=" + Math.max(0, offset - limit) : null;
     return new TutumPage<>(new Meta(limit, offset, total, next, previous), objects);
+  }
+
+  /** Refuses a page that cannot be served. */
+  static void checkBounds(int limit, int offset) {
+    if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
+      throw ApiProblem.badRequest("invalid-page", "limit must be from 1 to " + MAX_LIMIT + " and offset 0 or more");
+    }
+  }
+
+  /** The filters a caller gave (null values left out), as the query the neighbouring pages repeat. */
+  static String filters(String... keysAndValues) {
+    List<String> given = new ArrayList<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      if (keysAndValues[i + 1] != null) {
+        given.add(keysAndValues[i] + "=" + URLEncoder.encode(keysAndValues[i + 1], StandardCharsets.UTF_8));
+      }
+    }
+    return String.join("&", given);
   }
 }

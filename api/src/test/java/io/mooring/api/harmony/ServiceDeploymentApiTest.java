@@ -1,6 +1,5 @@
 package io.mooring.api.harmony;
 
-import static io.mooring.api.harmony.ServiceImageTagApiTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

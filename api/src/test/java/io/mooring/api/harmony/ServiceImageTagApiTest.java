@@ -172,15 +172,6 @@ class ServiceImageTagApiTest extends EmbeddedMooringTest {
     assertThat(history()).as("nothing is stored for a rejected request").isEqualTo(historyBefore);
   }
 
-  static void assertProblem(Reply reply, int status, String code) {
-    assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
-    assertThat(reply.header("Content-Type")).isEqualTo("application/problem+json");
-    assertThat(reply.json().get("status").asInt()).isEqualTo(status);
-    assertThat(reply.json().get("code").asString()).isEqualTo(code);
-    assertThat(reply.json().has("title")).isTrue();
-    assertThat(reply.body()).doesNotContain("Exception").doesNotContain("\tat ");
-  }
-
   private int history() {
     return deployments.find(new DeploymentQuery(null, null, 500, null)).size();
   }

@@ -6,6 +6,7 @@ import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateStage;
 import jakarta.annotation.PreDestroy;
@@ -82,9 +83,17 @@ public class DeploymentClient {
     queries.shutdownNow();
   }
 
-  /** Asks the deployment to stop; it rolls back (or leaves the line) and ends as failed. */
-  public void cancel(UUID deploymentId, String reason) {
-    client.newUntypedWorkflowStub(DeploymentRequest.workflowId(deploymentId)).cancel(reason);
+  /**
+   * Asks the deployment to stop; it rolls back (or leaves the line) and ends as failed. False when
+   * its workflow no longer runs (it ended a moment ago, or its history is gone), so nothing was asked.
+   */
+  public boolean cancel(UUID deploymentId, String reason) {
+    try {
+      client.newUntypedWorkflowStub(DeploymentRequest.workflowId(deploymentId)).cancel(reason);
+      return true;
+    } catch (WorkflowNotFoundException notRunning) {
+      return false;
+    }
   }
 
   public DeploymentOutcome outcome(UUID deploymentId) {

@@ -1,6 +1,7 @@
 package io.mooring.workflows.deployment;
 
 import io.mooring.activities.store.ServiceDefinition;
+import io.mooring.activities.store.ActionOrigin;
 import java.util.UUID;
 
 /**
@@ -12,6 +13,8 @@ import java.util.UUID;
  * @param queue wait in the gate's line instead of being refused when another deployment runs
  * @param callerKind what kind of identity {@code username} is ({@code person} or {@code pipeline});
  *     null in deployments started before Mooring recorded it
+ * @param origin the request that asked for it, kept on its action; null when no request did
+ *     (deployments started before Mooring kept actions, and a redeploy, whose action is open already)
  */
 public record DeploymentRequest(
     UUID deploymentId,
@@ -22,7 +25,8 @@ public record DeploymentRequest(
     String statusLink,
     String logsLink,
     boolean queue,
-    String callerKind) {
+    String callerKind,
+    ActionOrigin origin) {
 
   public static String workflowId(UUID deploymentId) {
     return "deployment-" + deploymentId;

@@ -77,6 +77,8 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
   private Admission admission;
   private ResolvedImages images;
   private boolean granted;
+  /** Someone cancelled it: its action ends as Canceled rather than Failed. */
+  private boolean cancelled;
   private RolloutPlan plan;
   private DeploymentProgress progress;
 
@@ -104,8 +106,8 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
       runRegressionTests();
     } catch (CanceledFailure | ActivityFailure | DeploymentFailed failure) {
       // A cancelled activity surfaces as an ActivityFailure too: ask the scope, not the exception.
-      String reason = CancellationScope.current().isCancelRequested()
-          ? "Deployment cancelled on request" : reasonOf(failure);
+      cancelled = CancellationScope.current().isCancelRequested();
+      String reason = cancelled ? "Deployment cancelled on request" : reasonOf(failure);
       // Cleaning up must not itself be cancelled.
       DeploymentOutcome[] outcome = new DeploymentOutcome[1];
       Workflow.newDetachedCancellationScope(() -> outcome[0] = fail(reason)).run();
@@ -149,7 +151,8 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
     granted = decision.outcome() == Outcome.GRANTED;
     String phase = granted ? "rolling-out" : "queued";
     history.open(new OpenDeployment(id, request.username(), service.name(), request.tag(),
-        request.regressionTestVersion(), images.digest(), service.tag(), phase, request.callerKind()));
+        request.regressionTestVersion(), images.digest(), service.tag(), phase, request.callerKind(),
+        request.origin()));
     log("admitted", "Deployment of " + service.name() + " " + service.tag() + " -> " + request.tag()
         + " requested by " + request.username() + "; image " + images.image()
         + (images.testImage() == null ? "" : ", regression tests " + images.testImage()));
@@ -275,7 +278,7 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
   }
 
   private DeploymentOutcome finishFailed(String message, boolean rolledBack) {
-    history.fail(new Failed(id, message, rolledBack));
+    history.fail(new Failed(id, message, rolledBack, cancelled));
     enter("finished", message);
     return new DeploymentOutcome("failed", message, rolledBack);
   }

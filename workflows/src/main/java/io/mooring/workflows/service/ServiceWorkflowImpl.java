@@ -220,7 +220,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
             .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
             .build());
     DeploymentOutcome outcome = deployment.deploy(new DeploymentRequest(request.actionId(), origin.username(),
-        service, service.tag(), "latest", request.statusLink(), request.logsLink(), true, origin.callerKind()));
+        service, service.tag(), "latest", request.statusLink(), request.logsLink(), true, origin.callerKind(), null));
     if (!"successful".equals(outcome.status())) {
       throw new ActionFailed(outcome.message());
     }

@@ -296,7 +296,7 @@ class DeploymentWorkflowTest {
     UUID id = UUID.randomUUID();
     var service = new ServiceDefinition("web", WEB, "1.0.0", null, 1, 19000, "/health", Map.of(), null, null);
     deployments.start(new DeploymentRequest(id, "alice", service, "1.1.0", "latest",
-        "http://mooring/service-deployment/" + id, "http://mooring/deployment-logs/" + id, false, "person"));
+        "http://mooring/service-deployment/" + id, "http://mooring/deployment-logs/" + id, false, "person", null));
 
     assertThat(deployments.outcome(id).status()).isEqualTo("successful");
     assertThat(world.events).noneMatch(e -> e.startsWith("regression"));
@@ -344,6 +344,6 @@ class DeploymentWorkflowTest {
   private static DeploymentRequest request(UUID id, String tag, String testVersion, boolean queue) {
     var service = new ServiceDefinition("web", WEB, "1.0.0", "sha256:10", 3, 19000, "/health", Map.of(), TESTS, null);
     return new DeploymentRequest(id, "alice", service, tag, testVersion,
-        "http://mooring/service-deployment/" + id, "http://mooring/deployment-logs/" + id, queue, "person");
+        "http://mooring/service-deployment/" + id, "http://mooring/deployment-logs/" + id, queue, "person", null);
   }
 }
