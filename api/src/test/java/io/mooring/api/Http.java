@@ -58,6 +58,16 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  public Reply patch(String path, String body) {
+    return send(HttpRequest.newBuilder(URI.create(root + path))
+        .header("Content-Type", "application/json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  public Reply delete(String path) {
+    return send(HttpRequest.newBuilder(URI.create(root + path)).DELETE());
+  }
+
   /** PUTs {@code body} to every path at once, one thread each, and returns the replies in order. */
   public java.util.List<Reply> putAllAtOnce(java.util.List<String> paths, String body) throws Exception {
     var pool = java.util.concurrent.Executors.newFixedThreadPool(paths.size());

@@ -20,8 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,8 +36,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Tutum: actions")
 class ActionController {
-
-  private static final Pattern SERVICE_URI = Pattern.compile("^(?:/api/v1/service/)?([0-9a-fA-F-]{36})/?$");
 
   private final ActionStore actions;
   private final DeploymentLog log;
@@ -72,7 +68,7 @@ class ActionController {
     ActionQuery query = new ActionQuery(
         state == null ? null : ActionState.parse(state).orElseThrow(() -> ApiProblem.badRequest("invalid-state",
             "state must be one of Pending, In progress, Canceling, Canceled, Success, Failed")),
-        object == null ? null : serviceOf(object),
+        object == null ? null : TutumUris.serviceUuid(object),
         date("start_date__gte", startedFrom),
         date("start_date__lte", startedTo),
         date("end_date__gte", endedFrom),
@@ -139,19 +135,6 @@ class ActionController {
       throw ApiProblem.notFound("unknown-action", "There is no action " + uuid + ": an action is named by its uuid");
     }
     return actions.entry(id).orElseThrow(() -> ApiProblem.notFound("unknown-action", "There is no action " + uuid));
-  }
-
-  private static UUID serviceOf(String object) {
-    Matcher matcher = SERVICE_URI.matcher(object);
-    try {
-      if (matcher.matches()) {
-        return UUID.fromString(matcher.group(1));
-      }
-    } catch (IllegalArgumentException notAUuid) {
-      // Refused below.
-    }
-    throw ApiProblem.badRequest("invalid-object", "object must be a service's resource URI (/api/v1/service/<uuid>/)"
-        + " or its uuid");
   }
 
   private static Instant date(String name, String text) {

@@ -238,7 +238,7 @@ class ServiceController {
       HttpServletRequest http) {
     ServiceRecord record = existing(uuid);
     if (record.state() == ServiceState.TERMINATED) {
-      throw refused(LifecycleSentences.terminated(record.uniqueName()));
+      throw refused(LifecycleSentences.notAllowed(record.uniqueName(), ServiceState.TERMINATED, action));
     }
     return accepted(act(record, action, null, principal, http, null), record.uuid());
   }

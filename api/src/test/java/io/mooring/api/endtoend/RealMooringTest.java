@@ -86,6 +86,10 @@ abstract class RealMooringTest {
     properties.add("mooring.runtime.health-timeout", () -> "6s");
     properties.add("mooring.registry.credentials.ci.username", REAL::registryUser);
     properties.add("mooring.registry.credentials.ci.password", REAL::registryPassword);
+    properties.add("mooring.registry.default-registry", REAL::registry);
+    properties.add("mooring.registry.allowed-hosts", () -> REAL.registry() + "," + REAL.authRegistry());
+    // Tests reach published ports on 127.0.0.1 only.
+    properties.add("mooring.runtime.publish-address", () -> "127.0.0.1");
     properties.add("spring.datasource.url", REAL::freshDatabase);
     properties.add("spring.datasource.username", () -> "mooring");
     properties.add("spring.datasource.password", () -> "mooring");

@@ -71,7 +71,7 @@ class ActionApiTest extends EmbeddedMooringTest {
   @Test
   void refusesFiltersItCannotRead() {
     assertProblem(http.get("/api/v1/action/?state=Done"), 400, "invalid-state");
-    assertProblem(http.get("/api/v1/action/?object=/api/v1/container/x/"), 400, "invalid-object");
+    assertProblem(http.get("/api/v1/action/?object=/api/v1/container/x/"), 400, "invalid-service-uri");
     assertProblem(http.get("/api/v1/action/?start_date__gte=yesterday"), 400, "invalid-date");
     assertProblem(http.get("/api/v1/action/?limit=0"), 400, "invalid-page");
     assertProblem(http.get("/api/v1/action/not-a-uuid/"), 404, "unknown-action");

@@ -1,0 +1,62 @@
+package io.mooring.api.tutum;
+
+import io.mooring.activities.runtime.ContainerRuntime;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Streams what containers write as server-sent events, a {@code line} event each, for as long as
+ * the client listens. The engine pushes the lines; nothing polls.
+ */
+@Component
+class ContainerOutputStream {
+
+  private static final Duration LONGEST = Duration.ofHours(2);
+
+  private final ContainerRuntime engine;
+
+  ContainerOutputStream(ContainerRuntime engine) {
+    this.engine = engine;
+  }
+
+  /** Follows each container, after its last {@code tail} lines; each line names its container. */
+  SseEmitter follow(List<ContainerObjects.Found> containers, int tail) {
+    SseEmitter emitter = new SseEmitter(LONGEST.toMillis());
+    List<AutoCloseable> following = new ArrayList<>();
+    Runnable stop = () -> {
+      synchronized (following) {
+        following.forEach(ContainerOutputStream::closeQuietly);
+        following.clear();
+      }
+    };
+    emitter.onCompletion(stop);
+    emitter.onTimeout(stop);
+    emitter.onError(e -> stop.run());
+    for (ContainerObjects.Found found : containers) {
+      String name = found.name();
+      AutoCloseable stream = engine.follow(found.container().name(), tail, output -> {
+        try {
+          emitter.send(SseEmitter.event().name("line").data(OutputLine.of(name, output)));
+        } catch (IOException | IllegalStateException clientGone) {
+          stop.run();
+        }
+      });
+      synchronized (following) {
+        following.add(stream);
+      }
+    }
+    return emitter;
+  }
+
+  private static void closeQuietly(AutoCloseable stream) {
+    try {
+      stream.close();
+    } catch (Exception alreadyClosed) {
+      // The engine ended it first.
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package io.mooring.api.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mooring.api.Http;
+import io.mooring.api.Http.Reply;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Tutum's service API on the real Docker Engine: a bridged service with published ports taken
+ * through every state, the engine's truth read back, and what a deployer may not do.
+ */
+class TutumLifecycleTest extends RealMooringTest {
+
+  private static final Duration ACTION = Duration.ofMinutes(2);
+  private final HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  @Test
+  void aBridgedServiceGoesThroughEveryStateOnTheEngine() throws Exception {
+    Reply created = http.post("/api/v1/service/", """
+        {"image": "demo/web:1.0.0", "name": "tutum-web", "target_num_containers": 2,
+         "container_ports": [{"protocol": "tcp", "inner_port": 80, "published": true}],
+         "container_envvars": [{"key": "BIND_ADDRESS", "value": "0.0.0.0"}, {"key": "PORT", "value": "80"}]}""");
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    String service = created.json().get("resource_uri").asString();
+    assertThat(created.json().get("state").asString()).isEqualTo("Init");
+    assertNotAllowed(http.post(service + "stop/", ""), "Init");
+
+    JsonNode running = act(http.post(service + "start/", ""), "Starting", "Running");
+    assertThat(running.get("running_num_containers").asInt()).isEqualTo(2);
+    assertThat(running.get("started_datetime").isString()).isTrue();
+    List<JsonNode> containers = containersOf(service);
+    assertThat(containers).hasSize(2).allSatisfy(c -> {
+      assertThat(c.get("state").asString()).isEqualTo("Running");
+      assertThat(c.get("service").asString()).isEqualTo(service);
+      assertThat(c.get("image_name").asString()).contains("demo/web@sha256:");
+    });
+    for (JsonNode container : containers) {
+      int published = container.get("container_ports").get(0).get("outer_port").asInt();
+      assertThat(get("http://127.0.0.1:" + published + "/version")).as("published on 127.0.0.1").isEqualTo("1.0.0");
+      assertThat(http.get(container.get("resource_uri").asString() + "logs/").json().get("logs").asString())
+          .contains("serving 1.0.0");
+    }
+    JsonNode serviceLog = http.get(service + "logs/").json();
+    assertThat(serviceLog.findValuesAsString("container")).contains("tutum-web-1", "tutum-web-2");
+    assertThat(serviceLog.findValuesAsString("line")).allMatch(l -> l.startsWith("serving 1.0.0"));
+    assertNotAllowed(http.post(service + "start/", ""), "Running");
+
+    Reply scaling = http.patch(service, "{\"target_num_containers\": 3}");
+    assertThat(scaling.status()).as(scaling.toString()).isEqualTo(202);
+    JsonNode scaled = awaitState(service, "Running");
+    assertThat(scaled.get("running_num_containers").asInt()).isEqualTo(3);
+
+    // Behind Mooring's back: the engine's truth wins within seconds.
+    docker.stop(containersOf(service).get(0).get("unique_name").asString());
+    JsonNode partly = awaitState(service, "Partly running");
+    assertThat(partly.get("running_num_containers").asInt()).isEqualTo(2);
+    assertThat(http.get("/api/v1/container/?service=" + service + "&state=Stopped").json().get("meta")
+        .get("total_count").asInt()).isEqualTo(1);
+
+    JsonNode redeployed = act(http.post(service + "redeploy/", ""), "Redeploying", "Running");
+    assertThat(redeployed.get("running_num_containers").asInt()).isEqualTo(3);
+    assertThat(redeployed.get("current_num_containers").asInt()).as("the old containers are gone").isEqualTo(3);
+
+    JsonNode stopped = act(http.post(service + "stop/", ""), "Stopping", "Stopped");
+    assertThat(stopped.get("stopped_num_containers").asInt()).isEqualTo(3);
+    assertThat(containersOf(service)).allSatisfy(c -> assertThat(c.get("state").asString()).isEqualTo("Stopped"));
+    assertNotAllowed(http.post(service + "stop/", ""), "Stopped");
+
+    act(http.post(service + "start/", ""), "Starting", "Running");
+    JsonNode terminated = act(http.delete(service), "Terminating", "Terminated");
+    assertThat(terminated.get("destroyed_datetime").isString()).isTrue();
+    assertThat(containersOf(service)).isEmpty();
+    assertNotAllowed(http.post(service + "start/", ""), "Terminated");
+
+    JsonNode actions = http.get("/api/v1/action/?object=" + service + "&limit=100").json().get("objects");
+    List<String> story = new ArrayList<>(actions.findValuesAsString("action"));
+    java.util.Collections.reverse(story);
+    assertThat(story).containsExactly("Service Start", "Service Scale", "Service Redeploy", "Service Stop",
+        "Service Start", "Service Terminate");
+    assertThat(actions.findValuesAsString("state")).containsOnly("Success");
+  }
+
+  @Test
+  void refusesAPrivilegedServiceToADeployer() {
+    Reply token = http.post("/api-tokens", "{\"name\": \"e2e-deployer\", \"role\": \"deployer\"}");
+    Http deployer = http.bearer(token.json().get("token").asString());
+    Reply refused = deployer.post("/api/v1/service/", "{\"image\": \"demo/web:1.0.0\", \"name\": \"root-web\","
+        + " \"privileged\": true}");
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+    assertThat(refused.json().get("code").asString()).isEqualTo("privileged-needs-admin");
+    assertThat(http.get("/api/v1/service/?name=root-web").json().get("meta").get("total_count").asInt()).isZero();
+  }
+
+  /** Asks for an action, checks the 202 names it, and waits for the state it leads to. */
+  private JsonNode act(Reply accepted, String during, String after) {
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+    assertThat(accepted.header("X-Tutum-Action-URI")).matches("/api/v1/action/[0-9a-f-]{36}/");
+    assertThat(accepted.json().get("state").asString()).isEqualTo(during);
+    String service = accepted.json().get("resource_uri").asString();
+    JsonNode settled = awaitState(service, after);
+    JsonNode action = http.get(accepted.header("X-Tutum-Action-URI")).json();
+    assertThat(action.get("state").asString()).as(action.toString()).isEqualTo("Success");
+    return settled;
+  }
+
+  private JsonNode awaitState(String service, String state) {
+    return await().atMost(ACTION).pollInterval(Duration.ofMillis(250))
+        .until(() -> http.get(service).json(), s -> state.equals(s.get("state").asString()));
+  }
+
+  private List<JsonNode> containersOf(String service) {
+    List<JsonNode> containers = new ArrayList<>();
+    http.get("/api/v1/container/?service=" + service).json().get("objects").forEach(containers::add);
+    return containers;
+  }
+
+  private static void assertNotAllowed(Reply reply, String state) {
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
+    assertThat(reply.json().get("code").asString()).isEqualTo("action-not-allowed");
+    assertThat(reply.json().get("detail").asString()).contains("is " + state + ", which does not allow");
+  }
+
+  private String get(String url) throws IOException, InterruptedException {
+    return plain.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+        HttpResponse.BodyHandlers.ofString()).body().strip();
+  }
+}
