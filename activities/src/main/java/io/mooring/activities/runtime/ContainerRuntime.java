@@ -49,7 +49,7 @@ public interface ContainerRuntime {
 
   /**
    * Hands each line the container writes to {@code line} as it is written, after its last
-   * {@code tail} lines, until the answer is closed or the container ends.
+   * {@code tail} lines, until the answer is closed or the container stops; then runs {@code ended}.
    */
-  AutoCloseable follow(String name, int tail, Consumer<ContainerOutput> line);
+  AutoCloseable follow(String name, int tail, Consumer<ContainerOutput> line, Runnable ended);
 }

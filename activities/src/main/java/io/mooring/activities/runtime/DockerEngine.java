@@ -352,10 +352,10 @@ public class DockerEngine implements ContainerRuntime, AutoCloseable {
   }
 
   @Override
-  public AutoCloseable follow(String name, int tail, Consumer<ContainerOutput> line) {
+  public AutoCloseable follow(String name, int tail, Consumer<ContainerOutput> line, Runnable ended) {
     return call("follow logs of " + name, () -> docker.logContainerCmd(name).withStdOut(true).withStdErr(true)
         .withTimestamps(true).withTail(tail).withFollowStream(true)
-        .exec(new TimedLines(line)));
+        .exec(new TimedLines(line, ended)));
   }
 
   /**
@@ -364,10 +364,16 @@ public class DockerEngine implements ContainerRuntime, AutoCloseable {
    */
   private static final class TimedLines extends ResultCallback.Adapter<Frame> {
     private final Consumer<ContainerOutput> sink;
+    private final Runnable ended;
     private final StringBuilder partial = new StringBuilder();
 
     TimedLines(Consumer<ContainerOutput> sink) {
+      this(sink, () -> { });
+    }
+
+    TimedLines(Consumer<ContainerOutput> sink, Runnable ended) {
       this.sink = sink;
+      this.ended = ended;
     }
 
     @Override
@@ -387,6 +393,13 @@ public class DockerEngine implements ContainerRuntime, AutoCloseable {
         partial.setLength(0);
       }
       super.onComplete();
+      ended.run();
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+      super.onError(failure);
+      ended.run();
     }
 
     private void emit(String stamped) {

@@ -111,6 +111,18 @@ public class ActionStore {
       SELECT a.*, s.uuid AS service_uuid, d.status AS deployment_status
         FROM action a JOIN service s ON s.name = a.service LEFT JOIN deployment d ON d.id = a.id""";
 
+  /** The newest action of this kind on the service that has not ended, if one is under way. */
+  public Optional<UUID> underWay(String service, String action) {
+    return jdbc.sql("""
+            SELECT id FROM action WHERE service = :service AND action = :action
+               AND state NOT IN ('Success', 'Failed', 'Canceled')
+             ORDER BY created_at DESC, id DESC LIMIT 1""")
+        .param("service", service)
+        .param("action", action)
+        .query(UUID.class)
+        .optional();
+  }
+
   /** The newest actions of a service, for its {@code actions} list. */
   public List<UUID> idsOf(String service, int limit) {
     return jdbc.sql("SELECT id FROM action WHERE service = :service ORDER BY created_at DESC, id DESC LIMIT :limit")

@@ -78,7 +78,9 @@ public final class ScriptedEngine implements ContainerRuntime {
   }
 
   @Override
-  public AutoCloseable follow(String name, int tail, java.util.function.Consumer<ContainerOutput> line) {
+  public AutoCloseable follow(String name, int tail, java.util.function.Consumer<ContainerOutput> line,
+      Runnable ended) {
+    ended.run();
     return () -> { };
   }
 }

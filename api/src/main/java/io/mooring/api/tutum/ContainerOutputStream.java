@@ -5,12 +5,15 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Streams what containers write as server-sent events, a {@code line} event each, for as long as
- * the client listens. The engine pushes the lines; nothing polls.
+ * the client listens and a container runs; once every container has stopped, one {@code end}
+ * event closes the stream. The engine pushes the lines; nothing polls.
  */
 @Component
 class ContainerOutputStream {
@@ -36,6 +39,21 @@ class ContainerOutputStream {
     emitter.onCompletion(stop);
     emitter.onTimeout(stop);
     emitter.onError(e -> stop.run());
+    AtomicInteger open = new AtomicInteger(containers.size());
+    Runnable oneEnded = () -> {
+      if (open.decrementAndGet() == 0) {
+        try {
+          emitter.send(SseEmitter.event().name("end").data(Map.of("containers", containers.size())));
+          emitter.complete();
+        } catch (IOException | IllegalStateException clientGone) {
+          stop.run();
+        }
+      }
+    };
+    if (containers.isEmpty()) {
+      open.incrementAndGet();
+      oneEnded.run();
+    }
     for (ContainerObjects.Found found : containers) {
       String name = found.name();
       AutoCloseable stream = engine.follow(found.container().name(), tail, output -> {
@@ -44,7 +62,7 @@ class ContainerOutputStream {
         } catch (IOException | IllegalStateException clientGone) {
           stop.run();
         }
-      });
+      }, oneEnded);
       synchronized (following) {
         following.add(stream);
       }

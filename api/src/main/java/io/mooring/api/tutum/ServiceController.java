@@ -5,6 +5,7 @@ import io.mooring.activities.registry.ImageUnreachableException;
 import io.mooring.activities.registry.RegistryClient;
 import io.mooring.activities.registry.RegistrySettings;
 import io.mooring.activities.registry.RegistryUnavailableException;
+import io.mooring.activities.store.ActionStore;
 import io.mooring.activities.store.ServiceRecord;
 import io.mooring.activities.store.ServiceState;
 import io.mooring.activities.store.ServiceStore;
@@ -53,6 +54,7 @@ import tools.jackson.databind.JsonNode;
 class ServiceController {
 
   private final ServiceStore services;
+  private final ActionStore actions;
   private final ServiceObjects objects;
   private final LifecycleClient lifecycle;
   private final RegistryClient registry;
@@ -60,7 +62,8 @@ class ServiceController {
   private final PublicLinks links;
 
   ServiceController(ServiceStore services, ServiceObjects objects, LifecycleClient lifecycle, RegistryClient registry,
-      RegistrySettings registries, PublicLinks links) {
+      RegistrySettings registries, PublicLinks links, ActionStore actions) {
+    this.actions = actions;
     this.links = links;
     this.services = services;
     this.objects = objects;
@@ -209,6 +212,15 @@ class ServiceController {
   @PostMapping(path = {"/api/v1/service/{uuid}/scale", "/api/v1/service/{uuid}/scale/"},
       produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<ServiceObject> scale(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String uuid, Principal principal, HttpServletRequest http) {
+    ServiceRecord record = existing(uuid);
+    // Tutum's SDK scales with a PATCH of the target and then scale/; the PATCH already set a
+    // running service scaling, so scale/ answers with that action rather than a 409.
+    if (record.state() == ServiceState.SCALING) {
+      Optional<UUID> underWay = actions.underWay(record.uniqueName(), ServiceAction.SCALE.title());
+      if (underWay.isPresent()) {
+        return accepted(new ActionAccepted(underWay.get(), ServiceState.SCALING), record.uuid());
+      }
+    }
     return action(uuid, ServiceAction.SCALE, principal, http);
   }
 

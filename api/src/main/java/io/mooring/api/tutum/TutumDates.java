@@ -14,6 +14,10 @@ final class TutumDates {
   private static final DateTimeFormatter RFC_1123 =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
+  /** Years 1 to 9999: what every database Mooring runs on stores, and four digits can write. */
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
   private TutumDates() {}
 
   /** The date, or null where it does not apply. */
@@ -26,6 +30,10 @@ final class TutumDates {
    * day ({@code 2026-11-24}, its first moment in UTC); empty when it is none of them.
    */
   static Optional<Instant> parse(String text) {
+    return read(text).filter(at -> !at.isBefore(EARLIEST) && !at.isAfter(LATEST));
+  }
+
+  private static Optional<Instant> read(String text) {
     for (DateTimeFormatter form : new DateTimeFormatter[] {RFC_1123, DateTimeFormatter.ISO_OFFSET_DATE_TIME}) {
       try {
         return Optional.of(OffsetDateTime.parse(text, form.withZone(null)).toInstant());

@@ -76,6 +76,10 @@ class TutumLifecycleTest extends RealMooringTest {
     assertThat(stopped.get("stopped_num_containers").asInt()).isEqualTo(3);
     assertThat(containersOf(service)).allSatisfy(c -> assertThat(c.get("state").asString()).isEqualTo("Stopped"));
     assertNotAllowed(http.post(service + "stop/", ""), "Stopped");
+    Reply followed = http.get(service + "logs/?tail=5", "text/event-stream");
+    assertThat(followed.body()).as("the stream ends once every container has stopped")
+        .contains("event:line").contains("serving 1.0.0").contains("\"container\":\"tutum-web-3\"")
+        .contains("event:end");
 
     act(http.post(service + "start/", ""), "Starting", "Running");
     JsonNode terminated = act(http.delete(service), "Terminating", "Terminated");

@@ -73,6 +73,7 @@ class ActionApiTest extends EmbeddedMooringTest {
     assertProblem(http.get("/api/v1/action/?state=Done"), 400, "invalid-state");
     assertProblem(http.get("/api/v1/action/?object=/api/v1/container/x/"), 400, "invalid-service-uri");
     assertProblem(http.get("/api/v1/action/?start_date__gte=yesterday"), 400, "invalid-date");
+    assertProblem(http.get("/api/v1/action/?end_date__lte=%2B999999999-12-31T00:00:00Z"), 400, "invalid-date");
     assertProblem(http.get("/api/v1/action/?limit=0"), 400, "invalid-page");
     assertProblem(http.get("/api/v1/action/not-a-uuid/"), 404, "unknown-action");
     assertProblem(http.get("/api/v1/action/00000000-0000-0000-0000-000000000000/"), 404, "unknown-action");
