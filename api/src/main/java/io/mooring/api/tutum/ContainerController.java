@@ -12,13 +12,20 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.mooring.workflows.service.ActionAccepted;
+import io.mooring.workflows.service.ServiceAction;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,9 +46,11 @@ class ContainerController {
   private final ContainerRuntime engine;
   private final ContainerOutputStream stream;
   private final ServiceStore services;
+  private final ActionIntake intake;
 
   ContainerController(ContainerObjects containers, ContainerRuntime engine, ContainerOutputStream stream,
-      ServiceStore services) {
+      ServiceStore services, ActionIntake intake) {
+    this.intake = intake;
     this.containers = containers;
     this.engine = engine;
     this.stream = stream;
@@ -142,6 +151,45 @@ class ContainerController {
   private ServiceRecord service(String uuid) {
     return TutumUris.parseUuid(uuid).flatMap(services::record)
         .orElseThrow(() -> ApiProblem.notFound("unknown-service", "There is no service " + uuid));
+  }
+
+  @Operation(summary = "Start a container of a running, partly running, stopped or not running service",
+      description = "Taken in by the service's workflow in its turn; a stopped service then reads Partly running")
+  @ApiResponse(responseCode = "202", description = "Taken in; X-Tutum-Action-URI names its action")
+  @ProblemResponses({404, 409, 503})
+  @PostMapping(path = {"/api/v1/container/{uuid}/start", "/api/v1/container/{uuid}/start/"},
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<ContainerObject> start(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String uuid,
+      Principal principal, HttpServletRequest http) {
+    return act(uuid, ServiceAction.CONTAINER_START, principal, http);
+  }
+
+  @Operation(summary = "Stop a container of a running service; the service reads Partly running")
+  @ApiResponse(responseCode = "202", description = "Taken in; X-Tutum-Action-URI names its action")
+  @ProblemResponses({404, 409, 503})
+  @PostMapping(path = {"/api/v1/container/{uuid}/stop", "/api/v1/container/{uuid}/stop/"},
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<ContainerObject> stop(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String uuid,
+      Principal principal, HttpServletRequest http) {
+    return act(uuid, ServiceAction.CONTAINER_STOP, principal, http);
+  }
+
+  @Operation(summary = "Terminate a container: it is removed and its service's target_num_containers drops by one")
+  @ApiResponse(responseCode = "202", description = "Taken in; X-Tutum-Action-URI names its action")
+  @ProblemResponses({404, 409, 503})
+  @DeleteMapping(path = {"/api/v1/container/{uuid}", "/api/v1/container/{uuid}/"},
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<ContainerObject> terminate(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String uuid,
+      Principal principal, HttpServletRequest http) {
+    return act(uuid, ServiceAction.CONTAINER_TERMINATE, principal, http);
+  }
+
+  private ResponseEntity<ContainerObject> act(String uuid, ServiceAction action, Principal principal,
+      HttpServletRequest http) {
+    ContainerObjects.Found found = existing(uuid);
+    ServiceRecord service = services.record(found.service().uuid()).orElseThrow();
+    ActionAccepted accepted = intake.take(service, action, null, found.container().name(), principal, http, null);
+    return ActionIntake.accepted(accepted.actionId(), containers.toObject(found));
   }
 
   private ContainerObjects.Found existing(String uuid) {

@@ -11,15 +11,9 @@ import io.mooring.activities.store.ServiceState;
 import io.mooring.activities.store.ServiceStore;
 import io.mooring.api.common.errors.ApiProblem;
 import io.mooring.api.common.errors.BodyParameters;
-import io.mooring.api.common.links.PublicLinks;
 import io.mooring.api.common.openapi.ProblemResponses;
-import io.mooring.api.common.actions.ActionOrigins;
 import io.mooring.api.common.security.Role;
 import io.mooring.workflows.service.ActionAccepted;
-import io.mooring.activities.store.ActionOrigin;
-import io.mooring.workflows.service.ActionRequest;
-import io.mooring.workflows.service.LifecycleClient;
-import io.mooring.workflows.service.LifecycleClient.ActionRefusedException;
 import io.mooring.workflows.service.LifecycleSentences;
 import io.mooring.workflows.service.ServiceAction;
 import io.swagger.v3.oas.annotations.Operation;
@@ -56,18 +50,16 @@ class ServiceController {
   private final ServiceStore services;
   private final ActionStore actions;
   private final ServiceObjects objects;
-  private final LifecycleClient lifecycle;
+  private final ActionIntake intake;
   private final RegistryClient registry;
   private final RegistrySettings registries;
-  private final PublicLinks links;
 
-  ServiceController(ServiceStore services, ServiceObjects objects, LifecycleClient lifecycle, RegistryClient registry,
-      RegistrySettings registries, PublicLinks links, ActionStore actions) {
+  ServiceController(ServiceStore services, ServiceObjects objects, ActionIntake intake, RegistryClient registry,
+      RegistrySettings registries, ActionStore actions) {
     this.actions = actions;
-    this.links = links;
     this.services = services;
     this.objects = objects;
-    this.lifecycle = lifecycle;
+    this.intake = intake;
     this.registry = registry;
     this.registries = registries;
   }
@@ -257,23 +249,13 @@ class ServiceController {
 
   private ActionAccepted act(ServiceRecord record, ServiceAction action, Integer target, Principal principal,
       HttpServletRequest http, String body) {
-    ActionOrigin origin = ActionOrigins.of(http, principal, body);
-    UUID id = UUID.randomUUID();
-    try {
-      return lifecycle.request(record.uuid(), record.uniqueName(), record.state(),
-          new ActionRequest(id, action, target, origin, links.deploymentStatus(id), links.deploymentLogs(id)));
-    } catch (ActionRefusedException e) {
-      throw refused(e.getMessage());
-    }
+    return intake.take(record, action, target, null, principal, http, body);
   }
 
   /** Tutum's SDK updates its object from the answer, so a 202 carries the service; the action is in the headers. */
   private ResponseEntity<ServiceObject> accepted(ActionAccepted accepted, UUID service) {
-    String action = ServiceObjects.ACTIONS + accepted.actionId() + "/";
-    return ResponseEntity.accepted()
-        .header("X-Tutum-Action-URI", action)
-        .location(URI.create(action))
-        .body(objects.toObject(objects.observeAfterAction(services.record(service).orElseThrow())));
+    return ActionIntake.accepted(accepted.actionId(),
+        objects.toObject(objects.observeAfterAction(services.record(service).orElseThrow())));
   }
 
   private ServiceRecord existing(String uuid) {
@@ -288,6 +270,6 @@ class ServiceController {
   }
 
   private static ApiProblem refused(String sentence) {
-    return new ApiProblem(HttpStatus.CONFLICT, "action-not-allowed", sentence);
+    return ActionIntake.refused(sentence);
   }
 }

@@ -96,6 +96,43 @@ class TutumLifecycleTest extends RealMooringTest {
   }
 
   @Test
+  void aContainerIsStoppedStartedAndTerminatedThroughItsOwnPaths() {
+    Reply created = http.post("/api/v1/service/", "{\"image\": \"demo/web:1.0.0\", \"name\": \"tutum-parts\","
+        + " \"target_num_containers\": 2}");
+    String service = created.json().get("resource_uri").asString();
+    act(http.post(service + "start/", ""), "Starting", "Running");
+    List<JsonNode> containers = containersOf(service);
+    String first = containers.get(0).get("resource_uri").asString();
+    String second = containers.get(1).get("resource_uri").asString();
+
+    Reply stopping = http.post(first + "stop/", "");
+    assertThat(stopping.status()).as(stopping.toString()).isEqualTo(202);
+    assertThat(stopping.header("X-Tutum-Action-URI")).matches("/api/v1/action/[0-9a-f-]{36}/");
+    assertThat(stopping.json().get("resource_uri").asString()).isEqualTo(first);
+    awaitState(service, "Partly running");
+    assertThat(http.get(first).json().get("state").asString()).isEqualTo("Stopped");
+
+    assertThat(http.post(first + "start/", "").status()).isEqualTo(202);
+    JsonNode running = awaitState(service, "Running");
+    assertThat(running.get("running_num_containers").asInt()).isEqualTo(2);
+
+    assertThat(http.delete(first).status()).isEqualTo(202);
+    JsonNode smaller = await().atMost(ACTION).pollInterval(Duration.ofMillis(250))
+        .until(() -> http.get(service).json(), s -> s.get("current_num_containers").asInt() == 1);
+    assertThat(smaller.get("target_num_containers").asInt()).as("Tutum lowered the target").isEqualTo(1);
+    assertThat(smaller.get("state").asString()).isEqualTo("Running");
+    assertThat(http.get(first).status()).isEqualTo(404);
+
+    act(http.post(service + "stop/", ""), "Stopping", "Stopped");
+    Reply refused = http.post(second + "stop/", "");
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+    assertThat(refused.json().get("detail").asString()).contains("is Stopped, which does not allow a container to stop");
+
+    List<String> story = http.get("/api/v1/action/?object=" + service).json().get("objects").findValuesAsString("action");
+    assertThat(story).contains("Container Stop", "Container Start", "Container Terminate");
+  }
+
+  @Test
   void refusesAPrivilegedServiceToADeployer() {
     Reply token = http.post("/api-tokens", "{\"name\": \"e2e-deployer\", \"role\": \"deployer\"}");
     Http deployer = http.bearer(token.json().get("token").asString());

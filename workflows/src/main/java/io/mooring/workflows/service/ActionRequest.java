@@ -11,6 +11,16 @@ import java.util.UUID;
  * @param origin who asked, and how
  * @param statusLink where a redeploy's deployment status is read (other actions ignore it)
  * @param logsLink where a redeploy's deployment log is read (other actions ignore it)
+ * @param container the engine's name of the container a container's action acts on; null for a
+ *     service's action
  */
 public record ActionRequest(
-    UUID actionId, ServiceAction action, Integer target, ActionOrigin origin, String statusLink, String logsLink) {}
+    UUID actionId, ServiceAction action, Integer target, ActionOrigin origin, String statusLink, String logsLink,
+    String container) {
+
+  /** A service's action. */
+  public ActionRequest(UUID actionId, ServiceAction action, Integer target, ActionOrigin origin, String statusLink,
+      String logsLink) {
+    this(actionId, action, target, origin, statusLink, logsLink, null);
+  }
+}

@@ -18,4 +18,17 @@ public final class LifecycleSentences {
         + (allowed.isEmpty() ? "No actions are allowed in this state."
             : "Possible actions in this state: " + String.join(", ", allowed) + ".");
   }
+
+  /** The same for one container: what its service's state allows its containers. */
+  public static String containerNotAllowed(String service, ServiceState state, ServiceAction action) {
+    List<String> allowed = ServiceAction.containerActionsAllowedBy(state).stream().map(ServiceAction::verb).toList();
+    return "Service " + service + " is " + state.label() + ", which does not allow a container to " + action.verb()
+        + ". " + (allowed.isEmpty() ? "Its containers allow no actions in this state."
+            : "Its containers may: " + String.join(", ", allowed) + ".");
+  }
+
+  /** A container's action names a container the service no longer has. */
+  public static String containerGone(String container) {
+    return "Container " + container + " is gone from the engine";
+  }
 }

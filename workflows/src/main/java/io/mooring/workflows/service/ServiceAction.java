@@ -14,7 +14,11 @@ public enum ServiceAction {
   STOP("Service Stop", "stop", ServiceState.STOPPING),
   SCALE("Service Scale", "scale", ServiceState.SCALING),
   REDEPLOY("Service Redeploy", "redeploy", ServiceState.REDEPLOYING),
-  TERMINATE("Service Terminate", "terminate", ServiceState.TERMINATING);
+  TERMINATE("Service Terminate", "terminate", ServiceState.TERMINATING),
+  /** A container's own actions leave the service's state to what its containers are. */
+  CONTAINER_START("Container Start", "start", null),
+  CONTAINER_STOP("Container Stop", "stop", null),
+  CONTAINER_TERMINATE("Container Terminate", "terminate", null);
 
   private final String title;
   private final String verb;
@@ -36,7 +40,7 @@ public enum ServiceAction {
     return verb;
   }
 
-  /** The state the service is in while the action runs. */
+  /** The state the service is in while the action runs; null for a container's action, which leaves it. */
   public ServiceState during() {
     return during;
   }
@@ -45,9 +49,19 @@ public enum ServiceAction {
     return allowedIn(state, this);
   }
 
-  /** The actions a service in {@code state} allows, in the table's order. */
+  /** Acts on one container of the service rather than on the service. */
+  public boolean onContainer() {
+    return during == null;
+  }
+
+  /** The service actions a service in {@code state} allows, in the table's order. */
   public static List<ServiceAction> allowedBy(ServiceState state) {
-    return EnumSet.allOf(ServiceAction.class).stream().filter(a -> a.allowedIn(state)).toList();
+    return EnumSet.allOf(ServiceAction.class).stream().filter(a -> !a.onContainer() && a.allowedIn(state)).toList();
+  }
+
+  /** The container actions the containers of a service in {@code state} allow. */
+  public static List<ServiceAction> containerActionsAllowedBy(ServiceState state) {
+    return EnumSet.allOf(ServiceAction.class).stream().filter(a -> a.onContainer() && a.allowedIn(state)).toList();
   }
 
   private static boolean allowedIn(ServiceState state, ServiceAction action) {
@@ -58,6 +72,13 @@ public enum ServiceAction {
       case NOT_RUNNING -> EnumSet.of(SCALE, TERMINATE);
       case STARTING, SCALING, REDEPLOYING, STOPPING, TERMINATING, TERMINATED -> EnumSet.noneOf(ServiceAction.class);
     };
-    return allowed.contains(action);
+    // A container is started, stopped or terminated on its own only while nothing else changes the
+    // service's containers: in the states that allow a service action, never in a transition.
+    Set<ServiceAction> containers = switch (state) {
+      case RUNNING, PARTLY_RUNNING -> EnumSet.of(CONTAINER_START, CONTAINER_STOP, CONTAINER_TERMINATE);
+      case STOPPED, NOT_RUNNING -> EnumSet.of(CONTAINER_START, CONTAINER_TERMINATE);
+      case INIT, STARTING, SCALING, REDEPLOYING, STOPPING, TERMINATING, TERMINATED -> EnumSet.noneOf(ServiceAction.class);
+    };
+    return allowed.contains(action) || containers.contains(action);
   }
 }

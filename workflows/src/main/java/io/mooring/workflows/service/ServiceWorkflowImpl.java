@@ -111,14 +111,18 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
     intake.lock();
     try {
       ServiceState now = observedState();
-      if (!request.action().allowedIn(now)) {
-        throw ApplicationFailure.newNonRetryableFailure(
-            LifecycleSentences.notAllowed(name, now, request.action()), NOT_ALLOWED);
+      ServiceAction action = request.action();
+      if (!action.allowedIn(now)) {
+        throw ApplicationFailure.newNonRetryableFailure(action.onContainer()
+            ? LifecycleSentences.containerNotAllowed(name, now, action)
+            : LifecycleSentences.notAllowed(name, now, action), NOT_ALLOWED);
       }
-      records.openAction(new OpenAction(new ActionRecord(request.actionId(), name, request.action().title(),
+      records.openAction(new OpenAction(new ActionRecord(request.actionId(), name, action.title(),
           request.origin(), ActionState.PENDING, null, null, null)));
       queue.add(new QueuedAction(request, now));
-      enter(request.action().during(), false);
+      if (!action.onContainer()) {
+        enter(action.during(), false);
+      }
       return new ActionAccepted(request.actionId(), state);
     } finally {
       intake.unlock();
@@ -154,6 +158,9 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
         case SCALE -> scale(id, request.target());
         case REDEPLOY -> redeploy(request);
         case TERMINATE -> terminate(id);
+        case CONTAINER_START -> startContainer(id, request.container());
+        case CONTAINER_STOP -> stopContainer(id, request.container());
+        case CONTAINER_TERMINATE -> terminateContainer(id, request.container());
       }
       records.enterAction(new EnterAction(id, ActionState.SUCCESS));
     } catch (ActivityFailure | ChildWorkflowFailure | ActionFailed failure) {
@@ -232,6 +239,43 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
     List<Replica> have = containers.inventory(new Inventory(id, service));
     containers.removeReplicas(new RemoveReplicas(id, "terminate", have));
     enter(ServiceState.TERMINATED, false);
+  }
+
+  /** Starts one container of the service; a stopped service is then partly running. */
+  private void startContainer(UUID id, String container) {
+    ServiceDefinition service = records.definition(new LoadService(uuid));
+    Replica replica = replicaNamed(id, service, container);
+    startAll(id, service, pinnedImage(id, service), List.of(replica));
+    log(id, "container-started", "Started " + container);
+    if (state != ServiceState.RUNNING) {
+      enter(ServiceState.RUNNING, true);
+    }
+  }
+
+  /** Stops one container; the service reads partly running (or stopped) from the engine. */
+  private void stopContainer(UUID id, String container) {
+    ServiceDefinition service = records.definition(new LoadService(uuid));
+    Replica replica = replicaNamed(id, service, container);
+    containers.stopReplica(new StopReplica(id, service, replica, false));
+    log(id, "container-stopped", "Stopped " + container);
+  }
+
+  /** Removes one container and, as Tutum did, lowers the service's target by one. */
+  private void terminateContainer(UUID id, String container) {
+    ServiceDefinition service = records.definition(new LoadService(uuid));
+    Replica replica = replicaNamed(id, service, container);
+    // The target first: whoever reads the service meanwhile sees one container more than it wants, never one short.
+    records.recordReplicas(new RecordReplicas(name, Math.max(0, service.replicas() - 1)));
+    containers.removeReplicas(new RemoveReplicas(id, "terminate-container", List.of(replica)));
+    log(id, "container-terminated", "Terminated " + container + "; " + service.name() + " now runs "
+        + Math.max(0, service.replicas() - 1) + " container(s)");
+  }
+
+  private Replica replicaNamed(UUID id, ServiceDefinition service, String container) {
+    return containers.inventory(new Inventory(id, service)).stream()
+        .filter(r -> r.container().equals(container))
+        .findFirst()
+        .orElseThrow(() -> new ActionFailed(LifecycleSentences.containerGone(container)));
   }
 
   private void removeExtra(UUID id, List<Replica> have, List<Replica> keep) {

@@ -135,6 +135,51 @@ class ServiceWorkflowTest {
     await().until(() -> records.states.get(records.states.size() - 1) == ServiceState.TERMINATED);
   }
 
+  @Test
+  void aContainerIsStoppedStartedAndTerminatedOnItsOwnInTheServicesTurn() {
+    service.request(request(ServiceAction.START, null));
+    awaitState(ServiceState.RUNNING);
+    String first = world.runningContainers().get(0);
+    ActionAccepted stopped = service.request(containerRequest(ServiceAction.CONTAINER_STOP, first));
+    assertThat(stopped.state()).as("a container's action leaves the service's state").isEqualTo(ServiceState.RUNNING);
+    await().until(() -> records.actions.get(stopped.actionId()) == ActionState.SUCCESS);
+    assertThat(world.runningContainers()).hasSize(1).doesNotContain(first);
+
+    ActionAccepted started = service.request(containerRequest(ServiceAction.CONTAINER_START, first));
+    await().until(() -> records.actions.get(started.actionId()) == ActionState.SUCCESS);
+    assertThat(world.runningContainers()).hasSize(2).contains(first);
+
+    ActionAccepted terminated = service.request(containerRequest(ServiceAction.CONTAINER_TERMINATE, first));
+    await().until(() -> records.actions.get(terminated.actionId()) == ActionState.SUCCESS);
+    assertThat(world.containers).doesNotContainKey(first).hasSize(1);
+    assertThat(records.definition.replicas()).as("Tutum lowered the target").isEqualTo(1);
+  }
+
+  @Test
+  void refusesAContainersActionTheServicesStateDoesNotAllow() {
+    assertThatThrownBy(() -> service.request(containerRequest(ServiceAction.CONTAINER_STOP, "hello-anything")))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .cause().isInstanceOfSatisfying(ApplicationFailure.class, failure -> assertThat(failure.getOriginalMessage())
+            .isEqualTo("Service hello is Init, which does not allow a container to stop."
+                + " Its containers allow no actions in this state."));
+  }
+
+  @Test
+  void aContainersActionOnAContainerThatIsGoneFails() {
+    service.request(request(ServiceAction.START, null));
+    awaitState(ServiceState.RUNNING);
+    ActionAccepted stopped = service.request(containerRequest(ServiceAction.CONTAINER_STOP, "hello-gone"));
+    await().until(() -> records.actions.get(stopped.actionId()) == ActionState.FAILED);
+    assertThat(world.runningContainers()).hasSize(2);
+    awaitState(ServiceState.RUNNING);
+  }
+
+  private static ActionRequest containerRequest(ServiceAction action, String container) {
+    return new ActionRequest(UUID.randomUUID(), action, null,
+        new ActionOrigin("POST", "/api/v1/container/x/" + action.verb() + "/", "test", "127.0.0.1", null,
+            "alice", "person", true), null, null, container);
+  }
+
   private void assertRefused(ServiceAction action, Integer target, String sentence) {
     assertThatThrownBy(() -> service.request(request(action, target)))
         .isInstanceOf(WorkflowUpdateException.class)
