@@ -28,15 +28,18 @@ public class ActionStore {
     this.clock = clock;
   }
 
-  /** Stores a new action as {@code Pending}; storing it again (a retried step) changes nothing. */
+  /**
+   * Stores a new action in its state ({@code Pending}, or {@code In progress} with its start date
+   * for one that starts at once); storing it again (a retried step) changes nothing.
+   */
   public void open(ActionRecord action) {
     ActionOrigin origin = action.origin();
     try {
       jdbc.sql("""
               INSERT INTO action (id, service, action, method, path, user_agent, ip, body, username, caller_kind,
-                                  is_user_action, state, created_at)
+                                  is_user_action, state, created_at, start_date)
               VALUES (:id, :service, :action, :method, :path, :userAgent, :ip, :body, :username, :callerKind,
-                      :userAction, :state, :now)""")
+                      :userAction, :state, :now, :startDate)""")
           .param("id", action.id())
           .param("service", action.service())
           .param("action", action.action())
@@ -48,8 +51,9 @@ public class ActionStore {
           .param("username", origin.username())
           .param("callerKind", origin.callerKind())
           .param("userAction", origin.userAction())
-          .param("state", ActionState.PENDING.label())
+          .param("state", action.state().label())
           .param("now", Timestamp.from(clock.instant()))
+          .param("startDate", action.state() == ActionState.IN_PROGRESS ? Timestamp.from(clock.instant()) : null)
           .update();
     } catch (DuplicateKeyException alreadyOpen) {
       // An earlier attempt stored it.

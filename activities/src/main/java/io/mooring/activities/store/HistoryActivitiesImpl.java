@@ -51,10 +51,7 @@ public class HistoryActivitiesImpl implements HistoryActivities {
         now,
         request.callerKind()));
     actions.open(new ActionRecord(request.deploymentId(), request.service(), DEPLOY_ACTION, originOf(request),
-        ActionState.PENDING, null, null, null));
-    if (!QUEUED.equals(request.phase())) {
-      actions.enter(request.deploymentId(), ActionState.IN_PROGRESS);
-    }
+        QUEUED.equals(request.phase()) ? ActionState.PENDING : ActionState.IN_PROGRESS, null, null, null));
     if (opened) {
       metrics.started(request.service());
       if (!QUEUED.equals(request.phase())) {
@@ -76,6 +73,8 @@ public class HistoryActivitiesImpl implements HistoryActivities {
 
   @Override
   public void enterPhase(EnterPhase request) {
+    // Before leaving the line, and each time: a retry after a crash between the two writes still
+    // starts the action, and for one already started it matches no row.
     actions.enter(request.deploymentId(), ActionState.IN_PROGRESS);
     if (deployments.leaveQueue(request.deploymentId(), request.phase())) {
       deployments.find(request.deploymentId()).ifPresent(record -> metrics.waitedForTheGate(record.service(),

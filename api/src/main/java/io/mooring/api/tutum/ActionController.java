@@ -95,8 +95,8 @@ class ActionController {
   @ProblemResponses(value = 404, forbidden = false)
   @GetMapping(path = {"/api/v1/action/{uuid}/logs", "/api/v1/action/{uuid}/logs/"},
       produces = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, String> logs(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String uuid) {
-    return Map.of("logs", objectOf(existing(uuid)).logs());
+  LogsText logs(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String uuid) {
+    return new LogsText(objectOf(existing(uuid)).logs());
   }
 
   @Operation(summary = "Cancel a deployment or redeploy that has not ended",
@@ -128,12 +128,8 @@ class ActionController {
   }
 
   private ActionEntry existing(String uuid) {
-    UUID id;
-    try {
-      id = UUID.fromString(uuid);
-    } catch (IllegalArgumentException e) {
-      throw ApiProblem.notFound("unknown-action", "There is no action " + uuid + ": an action is named by its uuid");
-    }
+    UUID id = TutumUris.parseUuid(uuid).orElseThrow(() -> ApiProblem.notFound("unknown-action",
+        "There is no action " + uuid + ": an action is named by its uuid"));
     return actions.entry(id).orElseThrow(() -> ApiProblem.notFound("unknown-action", "There is no action " + uuid));
   }
 

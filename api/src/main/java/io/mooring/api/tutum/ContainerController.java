@@ -18,7 +18,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.http.MediaType;
@@ -98,11 +97,11 @@ class ContainerController {
   @ProblemResponses(value = {404, 503}, forbidden = false)
   @GetMapping(path = {"/api/v1/container/{uuid}/logs", "/api/v1/container/{uuid}/logs/"},
       produces = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, String> containerLogs(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String uuid,
+  LogsText containerLogs(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String uuid,
       @Parameter(schema = @Schema(minimum = "1", maximum = "" + MAX_TAIL)) @RequestParam(defaultValue = "" + DEFAULT_TAIL) int tail) {
     checkTail(tail);
     ContainerObjects.Found found = existing(uuid);
-    return Map.of("logs", engine.output(found.container().name(), tail).stream().map(ContainerOutput::line)
+    return new LogsText(engine.output(found.container().name(), tail).stream().map(ContainerOutput::line)
         .collect(Collectors.joining("\n")));
   }
 
@@ -187,8 +186,7 @@ class ContainerController {
   private ResponseEntity<ContainerObject> act(String uuid, ServiceAction action, Principal principal,
       HttpServletRequest http) {
     ContainerObjects.Found found = existing(uuid);
-    ServiceRecord service = services.record(found.service().uuid()).orElseThrow();
-    ActionAccepted accepted = intake.take(service, action, null, found.container().name(), principal, http, null);
+    ActionAccepted accepted = intake.take(found.service(), action, null, found.container().name(), principal, http, null);
     return ActionIntake.accepted(accepted.actionId(), containers.toObject(found));
   }
 

@@ -40,8 +40,7 @@ class ContainerObjects {
         .filter(c -> byName.containsKey(c.labels().get(ReplicaLabels.SERVICE)))
         .map(c -> new Found(c, byName.get(c.labels().get(ReplicaLabels.SERVICE))))
         .sorted(Comparator.comparing((Found f) -> f.service().uniqueName())
-            .thenComparingInt(f -> ServiceObjects.index(f.container()))
-            .thenComparing(f -> f.container().name()))
+            .thenComparing(Found::container, ServiceObjects.BY_NUMBER))
         .toList();
   }
 
@@ -49,8 +48,7 @@ class ContainerObjects {
   List<Found> of(ServiceRecord service) {
     return engine.list(Map.of(ReplicaLabels.ROLE, "replica", ReplicaLabels.SERVICE, service.uniqueName())).stream()
         .map(c -> new Found(c, service))
-        .sorted(Comparator.comparingInt((Found f) -> ServiceObjects.index(f.container()))
-            .thenComparing(f -> f.container().name()))
+        .sorted(Comparator.comparing(Found::container, ServiceObjects.BY_NUMBER))
         .toList();
   }
 

@@ -259,12 +259,8 @@ class ServiceController {
   }
 
   private ServiceRecord existing(String uuid) {
-    UUID id;
-    try {
-      id = UUID.fromString(uuid);
-    } catch (IllegalArgumentException e) {
-      throw ApiProblem.notFound("unknown-service", "There is no service " + uuid + ": a service is named by its uuid");
-    }
+    UUID id = TutumUris.parseUuid(uuid).orElseThrow(() -> ApiProblem.notFound("unknown-service",
+        "There is no service " + uuid + ": a service is named by its uuid"));
     return services.record(id).orElseThrow(() ->
         ApiProblem.notFound("unknown-service", "There is no service " + uuid));
   }

@@ -31,6 +31,9 @@ class ServiceObjects {
   static final String SERVICES = "/api/v1/service/";
   static final String CONTAINERS = "/api/v1/container/";
   static final String ACTIONS = "/api/v1/action/";
+  /** A service's containers in order: by their number, then by name (old and new during a rollout). */
+  static final Comparator<ContainerStatus> BY_NUMBER =
+      Comparator.comparingInt(ServiceObjects::index).thenComparing(ContainerStatus::name);
   /** The newest actions a service object lists. */
   private static final int ACTIONS_SHOWN = 25;
 
@@ -64,7 +67,7 @@ class ServiceObjects {
             .collect(Collectors.groupingBy(c -> c.labels().getOrDefault(ReplicaLabels.SERVICE, "")));
     return records.stream()
         .map(r -> new Observed(r, byService.getOrDefault(r.uniqueName(), List.of()).stream()
-            .sorted(Comparator.comparingInt(ServiceObjects::index).thenComparing(ContainerStatus::name))
+            .sorted(BY_NUMBER)
             .toList()))
         .toList();
   }
