@@ -52,4 +52,11 @@ public interface ContainerRuntime {
    * {@code tail} lines, until the answer is closed or the container stops; then runs {@code ended}.
    */
   AutoCloseable follow(String name, int tail, Consumer<ContainerOutput> line, Runnable ended);
+
+  /**
+   * Hands every replica container that stops to {@code stopped}, as the engine reports it, until the
+   * answer is closed; {@code lost} is told when the engine's stream ends or breaks, so the caller
+   * can watch again (stops in between are missed: a caller also looks for itself now and then).
+   */
+  AutoCloseable watchStops(Consumer<StoppedContainer> stopped, Consumer<Throwable> lost);
 }

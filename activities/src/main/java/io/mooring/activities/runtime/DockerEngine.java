@@ -12,6 +12,8 @@ import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ContainerPort;
+import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Frame;
@@ -356,6 +358,49 @@ public class DockerEngine implements ContainerRuntime, AutoCloseable {
     return call("follow logs of " + name, () -> docker.logContainerCmd(name).withStdOut(true).withStdErr(true)
         .withTimestamps(true).withTail(tail).withFollowStream(true)
         .exec(new TimedLines(line, ended)));
+  }
+
+  @Override
+  public AutoCloseable watchStops(Consumer<StoppedContainer> stopped, Consumer<Throwable> lost) {
+    return call("watch containers", () -> docker.eventsCmd()
+        .withEventTypeFilter(EventType.CONTAINER)
+        .withEventFilter("die")
+        .withLabelFilter(Map.of(ReplicaLabels.ROLE, "replica"))
+        .exec(new Stops(stopped, lost)));
+  }
+
+  /** The engine's {@code die} events of replicas: their attributes carry the name, the labels and the exit code. */
+  private static final class Stops extends ResultCallback.Adapter<Event> {
+    private final Consumer<StoppedContainer> stopped;
+    private final Consumer<Throwable> lost;
+
+    Stops(Consumer<StoppedContainer> stopped, Consumer<Throwable> lost) {
+      this.stopped = stopped;
+      this.lost = lost;
+    }
+
+    @Override
+    public void onNext(Event event) {
+      Map<String, String> attributes = event.getActor() == null ? null : event.getActor().getAttributes();
+      if (attributes == null || attributes.get(ReplicaLabels.SERVICE) == null || attributes.get("name") == null) {
+        return;
+      }
+      String exitCode = attributes.getOrDefault("exitCode", "0");
+      stopped.accept(new StoppedContainer(attributes.get("name"), attributes.get(ReplicaLabels.SERVICE),
+          exitCode.matches("-?\\d{1,9}") ? Integer.parseInt(exitCode) : 0));
+    }
+
+    @Override
+    public void onComplete() {
+      super.onComplete();
+      lost.accept(null);
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+      super.onError(failure);
+      lost.accept(failure);
+    }
   }
 
   /**

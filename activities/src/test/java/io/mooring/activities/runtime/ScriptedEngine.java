@@ -83,4 +83,10 @@ public final class ScriptedEngine implements ContainerRuntime {
     ended.run();
     return () -> { };
   }
+
+  @Override
+  public AutoCloseable watchStops(java.util.function.Consumer<StoppedContainer> stopped,
+      java.util.function.Consumer<Throwable> lost) {
+    return () -> { };
+  }
 }

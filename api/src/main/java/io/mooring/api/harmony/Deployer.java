@@ -24,6 +24,7 @@ class Deployer {
       case DISABLED -> throw new ApiProblem(HttpStatus.LOCKED, "deployment-disabled", admission.detail());
       case LOCKED -> throw new ApiProblem(HttpStatus.LOCKED, "deployment-locked", admission.detail());
       case UNREACHABLE -> throw ApiProblem.notFound("image-unreachable", admission.detail());
+      case SERVICE_STATE -> throw new ApiProblem(HttpStatus.CONFLICT, "deployment-not-allowed", admission.detail());
       case REGISTRY_UNAVAILABLE -> throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "registry-unavailable",
           admission.detail());
     };

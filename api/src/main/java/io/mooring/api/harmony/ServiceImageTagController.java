@@ -68,11 +68,12 @@ class ServiceImageTagController {
    * leaves the checks that need the world (gate enabled, image reachable, lock) to the workflow.
    */
   @Operation(summary = "Deploy a tag", description = "Validated in Harmony's order; 202 once the image is found and"
-      + " the deployment lock taken (or, with queue=true, the deployment waits in line)")
+      + " the deployment lock taken (or, with queue=true, the deployment waits in line); 409 when the service's state"
+      + " allows no deployment (Stopped, Not running, Terminated, or in the middle of an action)")
   @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
       mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = RequestBodies.TagUpdateBody.class)))
   @ApiResponse(responseCode = "202", description = "Admitted; follow statusLink")
-  @ProblemResponses({404, 423})
+  @ProblemResponses({404, 409, 423})
   @PutMapping(path = "/service-image-tag/{service}", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.ACCEPTED)
   DeploymentAccepted deploy(

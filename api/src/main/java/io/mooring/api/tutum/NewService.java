@@ -72,8 +72,8 @@ record NewService(String displayName, String baseName, ServiceDefinition definit
         body.has("cpu_shares") && !body.get("cpu_shares").isNull() ? integer(body, "cpu_shares", 0, 2, 262_144) : null,
         bool(body, "privileged"),
         policy(body, "autorestart"),
-        notYet(body, "autoreplace"),
-        notYet(body, "autodestroy"),
+        policy(body, "autoreplace"),
+        policy(body, "autodestroy"),
         bool(body, "sequential_deployment"),
         emptyList(body, "roles"),
         List.of());
@@ -177,16 +177,6 @@ record NewService(String displayName, String baseName, ServiceDefinition definit
     JsonNode node = body.get(field);
     return CrashPolicy.parse(node.isString() ? node.asString() : "").orElseThrow(() ->
         invalid(field, field + " must be OFF, ON_FAILURE or ALWAYS"));
-  }
-
-  /** Accepted only as OFF until Mooring watches containers that stop (the engine's events). */
-  private static CrashPolicy notYet(JsonNode body, String field) {
-    CrashPolicy policy = policy(body, field);
-    if (policy != CrashPolicy.OFF) {
-      throw invalid(field, field + " " + policy + " is not supported yet: Mooring does not replace or terminate"
-          + " stopped containers on its own yet. Use OFF, or autorestart for the engine's restart policy");
-    }
-    return policy;
   }
 
   private static List<String> emptyList(JsonNode body, String field) {

@@ -31,8 +31,10 @@ final class TutumBodies {
       @ArraySchema(maxItems = 0, arraySchema = @Schema(nullable = true, description = "Not supported yet: []"))
       List<Object> linkedToService,
       @Schema(nullable = true, allowableValues = {"OFF", "ON_FAILURE", "ALWAYS"}) String autorestart,
-      @Schema(nullable = true, allowableValues = {"OFF"}, description = "Only OFF is supported yet") String autoreplace,
-      @Schema(nullable = true, allowableValues = {"OFF"}, description = "Only OFF is supported yet") String autodestroy,
+      @Schema(nullable = true, allowableValues = {"OFF", "ON_FAILURE", "ALWAYS"},
+          description = "Mooring replaces a container that stops") String autoreplace,
+      @Schema(nullable = true, allowableValues = {"OFF", "ON_FAILURE", "ALWAYS"},
+          description = "Mooring terminates a container that stops") String autodestroy,
       @JsonProperty("sequential_deployment") @Schema(nullable = true) Boolean sequentialDeployment,
       @ArraySchema(maxItems = 0, arraySchema = @Schema(nullable = true, description = "Not supported yet: []"))
       List<String> roles,

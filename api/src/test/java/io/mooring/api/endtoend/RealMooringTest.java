@@ -79,6 +79,13 @@ abstract class RealMooringTest {
             health-path: /health
             regression-image: %2$s/demo/web-tests
             credentials: ci
+          - name: e2e-turn
+            repository: %1$s/demo/web
+            tag: 1.0.0
+            replicas: 1
+            port: 28280
+            health-path: /health
+            regression-image: %1$s/demo/web-tests
         """.formatted(REAL.registry(), REAL.authRegistry()) + ServiceFleet.yaml("q", FLEET, REAL.registry(), 31000, 2, "/health"));
     properties.add("mooring.data-dir", data::toString);
     properties.add("mooring.services-file", services::toString);

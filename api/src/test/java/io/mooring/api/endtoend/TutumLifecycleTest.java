@@ -133,6 +133,36 @@ class TutumLifecycleTest extends RealMooringTest {
   }
 
   @Test
+  void autoreplaceReplacesAContainerThatStopsBehindMooringsBack() {
+    String service = runningWith("phoenix", "autoreplace");
+    String stopped = containersOf(service).get(0).get("unique_name").asString();
+
+    docker.stop(stopped);
+
+    JsonNode replace = awaitAction(service, "Container Replace");
+    assertThat(replace.get("is_user_action").asBoolean()).isFalse();
+    JsonNode running = awaitState(service, "Running");
+    assertThat(running.get("running_num_containers").asInt()).isEqualTo(2);
+    assertThat(containersOf(service)).hasSize(2)
+        .noneSatisfy(c -> assertThat(c.get("unique_name").asString()).isEqualTo(stopped));
+    act(http.delete(service), "Terminating", "Terminated");
+  }
+
+  @Test
+  void autodestroyTerminatesAContainerThatStopsAndLowersTheTarget() {
+    String service = runningWith("one-off", "autodestroy");
+    String stopped = containersOf(service).get(1).get("unique_name").asString();
+
+    docker.stop(stopped);
+
+    assertThat(awaitAction(service, "Container Terminate").get("is_user_action").asBoolean()).isFalse();
+    JsonNode smaller = awaitState(service, "Running");
+    assertThat(smaller.get("target_num_containers").asInt()).isEqualTo(1);
+    assertThat(containersOf(service)).hasSize(1);
+    act(http.delete(service), "Terminating", "Terminated");
+  }
+
+  @Test
   void refusesAPrivilegedServiceToADeployer() {
     Reply token = http.post("/api-tokens", "{\"name\": \"e2e-deployer\", \"role\": \"deployer\"}");
     Http deployer = http.bearer(token.json().get("token").asString());
@@ -153,6 +183,28 @@ class TutumLifecycleTest extends RealMooringTest {
     JsonNode action = http.get(accepted.header("X-Tutum-Action-URI")).json();
     assertThat(action.get("state").asString()).as(action.toString()).isEqualTo("Success");
     return settled;
+  }
+
+  /** Creates and starts a two-container service with {@code policy} (autoreplace, autodestroy) ALWAYS. */
+  private String runningWith(String name, String policy) {
+    Reply created = http.post("/api/v1/service/", "{\"image\": \"demo/web:1.0.0\", \"name\": \"" + name + "\","
+        + " \"target_num_containers\": 2, \"" + policy + "\": \"ALWAYS\"}");
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    String service = created.json().get("resource_uri").asString();
+    act(http.post(service + "start/", ""), "Starting", "Running");
+    return service;
+  }
+
+  /** Waits until Mooring's own action {@code title} on the service has succeeded. */
+  private JsonNode awaitAction(String service, String title) {
+    return await().atMost(ACTION).pollInterval(Duration.ofMillis(250)).until(() -> {
+      for (JsonNode action : http.get("/api/v1/action/?object=" + service).json().get("objects")) {
+        if (title.equals(action.get("action").asString()) && "Success".equals(action.get("state").asString())) {
+          return action;
+        }
+      }
+      return null;
+    }, action -> action != null);
   }
 
   private JsonNode awaitState(String service, String state) {

@@ -16,7 +16,8 @@ class ServiceApiTest extends EmbeddedMooringTest {
   void createsAServiceInInitWithNothingDeployed() {
     Reply created = create("{\"image\": \"%s/demo/web:1.0.0\", \"name\": \"Created_One\", \"target_num_containers\": 2,"
         + " \"container_ports\": [{\"protocol\": \"tcp\", \"inner_port\": 8080, \"published\": true}],"
-        + " \"container_envvars\": [{\"key\": \"GREETING\", \"value\": \"hi\"}], \"tags\": [\"blue\", {\"name\": \"web\"}]}");
+        + " \"container_envvars\": [{\"key\": \"GREETING\", \"value\": \"hi\"}], \"tags\": [\"blue\", {\"name\": \"web\"}],"
+        + " \"autoreplace\": \"ON_FAILURE\", \"autodestroy\": \"ALWAYS\"}");
     assertThat(created.status()).isEqualTo(201);
     JsonNode service = created.json();
     String uuid = service.get("uuid").asString();
@@ -36,6 +37,8 @@ class ServiceApiTest extends EmbeddedMooringTest {
     assertThat(service.get("container_envvars").get(0).get("key").asString()).isEqualTo("GREETING");
     assertThat(service.get("tags").findValuesAsString("name")).containsExactly("blue", "web");
     assertThat(service.get("autorestart").asString()).isEqualTo("OFF");
+    assertThat(service.get("autoreplace").asString()).isEqualTo("ON_FAILURE");
+    assertThat(service.get("autodestroy").asString()).isEqualTo("ALWAYS");
     assertThat(http.get("/api/v1/service/" + uuid).json()).isEqualTo(service);
     assertThat(http.get("/service-image-tag").json().get("created-one").asString()).isEqualTo("1.0.0");
   }

@@ -102,15 +102,30 @@ public final class ActivityPolicies {
         .build();
   }
 
+  /**
+   * Taking the service's turn waits for the service's actions taken in before (a container's start
+   * at most), so it may take a while; its answer is idempotent, so it is retried like bookkeeping.
+   */
+  static LocalActivityOptions serviceTurn() {
+    return LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofMinutes(5))
+        .setRetryOptions(untilItHappens())
+        .build();
+  }
+
   /** Writes that must eventually happen (history, records, the gate): shared by every workflow. */
   public static LocalActivityOptions bookkeeping() {
     return LocalActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(30))
-        .setRetryOptions(RetryOptions.newBuilder()
-            .setInitialInterval(Duration.ofMillis(200))
-            .setBackoffCoefficient(2)
-            .setMaximumInterval(Duration.ofSeconds(30))
-            .build())
+        .setRetryOptions(untilItHappens())
+        .build();
+  }
+
+  private static RetryOptions untilItHappens() {
+    return RetryOptions.newBuilder()
+        .setInitialInterval(Duration.ofMillis(200))
+        .setBackoffCoefficient(2)
+        .setMaximumInterval(Duration.ofSeconds(30))
         .build();
   }
 }

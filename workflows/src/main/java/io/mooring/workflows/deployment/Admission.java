@@ -19,7 +19,9 @@ public record Admission(Verdict verdict, String detail, int place) {
     /** The registry did not answer (503). */
     REGISTRY_UNAVAILABLE,
     /** Another deployment took the lock first (423). */
-    LOCKED
+    LOCKED,
+    /** The service's state allows no deployment: stopped, terminated, or in the middle of an action (409). */
+    SERVICE_STATE
   }
 
   public boolean accepted() {

@@ -28,6 +28,9 @@ import io.mooring.activities.store.HistoryActivities.RecordVersion;
 import io.mooring.activities.store.HistoryActivities.Succeeded;
 import io.mooring.activities.store.ServiceDefinition;
 import io.mooring.workflows.deployment.Admission.Verdict;
+import io.mooring.workflows.deployment.ServiceTurnActivities.DeploymentEnded;
+import io.mooring.workflows.deployment.ServiceTurnActivities.TakeTurn;
+import io.mooring.workflows.deployment.ServiceTurnActivities.Turn;
 import io.mooring.workflows.gate.GateActivities;
 import io.mooring.workflows.gate.GateMessages.Acquire;
 import io.mooring.workflows.gate.GateMessages.Decision;
@@ -70,6 +73,8 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
       Workflow.newLocalActivityStub(HistoryActivities.class, ActivityPolicies.bookkeeping());
   private final GateActivities gate =
       Workflow.newLocalActivityStub(GateActivities.class, ActivityPolicies.bookkeeping());
+  private final ServiceTurnActivities serviceTurn =
+      Workflow.newLocalActivityStub(ServiceTurnActivities.class, ActivityPolicies.serviceTurn());
 
   private DeploymentRequest request;
   private UUID id;
@@ -77,6 +82,8 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
   private Admission admission;
   private ResolvedImages images;
   private boolean granted;
+  /** The deployment runs in its service's turn and must give it back when it ends. */
+  private boolean holdsServiceTurn;
   /** Someone cancelled it: its action ends as Canceled rather than Failed. */
   private boolean cancelled;
   private RolloutPlan plan;
@@ -85,6 +92,8 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
   @Override
   public DeploymentOutcome deploy(DeploymentRequest request) {
     DeploymentOutcome outcome = carryOut(request);
+    // Given back before the gate opened on every path but one: a cancel while the turn was asked for.
+    giveServiceTurnBack(outcome.status(), true);
     showInSearch(outcome.status());
     return outcome;
   }
@@ -141,6 +150,40 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
     }
   }
 
+  /**
+   * Takes the service's turn once the gate is ours, so a state that allows no deployment is refused
+   * (at once, when the deployment did not wait in line) and nothing else changes the containers
+   * while this deployment does. A deployment its service's workflow started (a redeploy) runs in
+   * that turn already. Returns the refusal, or null when the turn is taken or not needed.
+   */
+  private String takeServiceTurn() {
+    if (service.uuid() == null || Workflow.getInfo().getParentWorkflowId().isPresent()
+        || Workflow.getVersion("takes-the-service-turn", Workflow.DEFAULT_VERSION, 1) < 1) {
+      return null;
+    }
+    // Held from the moment it is asked for: a cancel during the asking must still give it back.
+    holdsServiceTurn = true;
+    Turn turn = serviceTurn.take(new TakeTurn(service.uuid(), id, request.origin(), request.statusLink(),
+        request.logsLink()));
+    holdsServiceTurn = turn.taken();
+    return turn.refusal();
+  }
+
+  /**
+   * The service's next action may go. Said before the gate opens, so a deployment of the same
+   * service waiting in line finds the turn free when the gate lets it go.
+   *
+   * @param containersAsBefore the containers are what they were before this deployment (it
+   *     succeeded, changed nothing or was rolled back): the service need not ask the engine
+   */
+  private void giveServiceTurnBack(String status, boolean containersAsBefore) {
+    if (holdsServiceTurn) {
+      holdsServiceTurn = false;
+      Workflow.newDetachedCancellationScope(() -> serviceTurn.giveBack(
+          new DeploymentEnded(service.uuid(), id, status, containersAsBefore))).run();
+    }
+  }
+
   private Admission takeTheGate() {
     Decision decision = gate.acquire(new Acquire(id.toString(), Workflow.getInfo().getWorkflowId(),
         "Locked for service deployment: " + request.statusLink(), request.queue()));
@@ -149,6 +192,13 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
           "Unable to acquire service deployment lock. Reason: " + decision.message() + ". Try again later.");
     }
     granted = decision.outcome() == Outcome.GRANTED;
+    if (granted) {
+      String refusal = takeServiceTurn();
+      if (refusal != null) {
+        gate.release(new Release(id.toString(), "Re-enable service deployment after refused deployment: " + id));
+        return Admission.refused(Verdict.SERVICE_STATE, refusal);
+      }
+    }
     String phase = granted ? "rolling-out" : "queued";
     history.open(new OpenDeployment(id, request.username(), service.name(), request.tag(),
         request.regressionTestVersion(), images.digest(), service.tag(), phase, request.callerKind(),
@@ -171,6 +221,10 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
       enter("queued", "Waiting for the service deployment lock");
       Workflow.await(() -> granted);
       log("gate", "Took the service deployment lock after waiting in line");
+      String refusal = takeServiceTurn();
+      if (refusal != null) {
+        throw new DeploymentFailed(refusal);
+      }
     }
   }
 
@@ -244,6 +298,7 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
       // The new version runs and is recorded; leftover stopped containers are only clutter.
       log("cleanup.failed", "Could not remove the old containers: " + reasonOf(cleanupFailed));
     }
+    giveServiceTurnBack("successful", true);
     gate.release(new Release(id.toString(), "Re-enable service deployment after successful deployment: " + id));
     String message = "Deployment successful. See details at: " + request.logsLink();
     history.succeed(new Succeeded(id, message));
@@ -261,6 +316,7 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
     }
     if (plan == null) {
       // Failed before any container was touched.
+      giveServiceTurnBack("failed", true);
       gate.release(new Release(id.toString(), "Re-enable service deployment after failed deployment: " + id));
       return finishFailed(failure + ". Nothing was changed.", false);
     }
@@ -269,10 +325,12 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
     try {
       containers.restoreReplicas(new RestoreReplicas(id, plan.current(), plan.next()));
     } catch (ActivityFailure rollbackFailed) {
+      giveServiceTurnBack("failed", false);
       gate.hold(new Hold(id.toString(), "Rollback of service deployment " + id + " failed; " + service.name()
           + " needs an operator before service deployment is re-enabled. See " + request.statusLink()));
       return finishFailed(failure + ". Rollback failed: " + reasonOf(rollbackFailed), false);
     }
+    giveServiceTurnBack("failed", true);
     gate.release(new Release(id.toString(), "Re-enable service deployment after rolled back deployment: " + id));
     return finishFailed(failure + ". Rolled back to " + service.tag() + ".", true);
   }

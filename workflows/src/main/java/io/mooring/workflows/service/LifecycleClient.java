@@ -11,7 +11,9 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.failure.ApplicationFailure;
+import io.mooring.activities.runtime.StoppedContainer;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -33,12 +35,7 @@ public class LifecycleClient {
    * @throws ActionRefusedException when the service's state does not allow the action
    */
   public ActionAccepted request(UUID uuid, String name, ServiceState stored, ActionRequest request) {
-    ServiceWorkflow workflow = client.newWorkflowStub(ServiceWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(ServiceWorkflow.workflowId(uuid))
-        .setTaskQueue(TaskQueues.MOORING)
-        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-        .setWorkflowTaskTimeout(WorkerTakeover.WORKFLOW_TASK)
-        .build());
+    ServiceWorkflow workflow = workflow(uuid);
     try {
       return WorkflowClient.executeUpdateWithStart(
           workflow::request,
@@ -54,6 +51,34 @@ public class LifecycleClient {
       }
       throw e;
     }
+  }
+
+  /**
+   * Tells the service's workflow a container stopped; it acts on it by its autodestroy or
+   * autoreplace. Empty when it does not: nothing applies, or the service leaves it be (its
+   * validator refuses such a stop before anything is written, so asking again costs no history).
+   */
+  public Optional<ActionAccepted> containerStopped(UUID uuid, String name, ServiceState stored,
+      StoppedContainer stopped) {
+    ServiceWorkflow workflow = workflow(uuid);
+    try {
+      return Optional.ofNullable(WorkflowClient.executeUpdateWithStart(
+          workflow::containerStopped,
+          stopped,
+          UpdateOptions.newBuilder(ActionAccepted.class).setWaitForStage(WorkflowUpdateStage.COMPLETED).build(),
+          new WithStartWorkflowOperation<>(workflow::manage, new ServiceRun(uuid, name, stored, List.of()))));
+    } catch (WorkflowUpdateException leftBe) {
+      return Optional.empty();
+    }
+  }
+
+  private ServiceWorkflow workflow(UUID uuid) {
+    return client.newWorkflowStub(ServiceWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(ServiceWorkflow.workflowId(uuid))
+        .setTaskQueue(TaskQueues.MOORING)
+        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+        .setWorkflowTaskTimeout(WorkerTakeover.WORKFLOW_TASK)
+        .build());
   }
 
   /** An action the service's state does not allow; the message says which state and what it allows. */

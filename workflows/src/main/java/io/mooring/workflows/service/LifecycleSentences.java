@@ -2,6 +2,7 @@ package io.mooring.workflows.service;
 
 import io.mooring.activities.store.ServiceState;
 import java.util.List;
+import java.util.UUID;
 
 /** What the service lifecycle tells people, in one place. */
 public final class LifecycleSentences {
@@ -25,6 +26,25 @@ public final class LifecycleSentences {
     return "Service " + service + " is " + state.label() + ", which does not allow a container to " + action.verb()
         + ". " + (allowed.isEmpty() ? "Its containers allow no actions in this state."
             : "Its containers may: " + String.join(", ", allowed) + ".");
+  }
+
+  /**
+   * A Harmony deployment the service's state does not let in: deployments roll over the containers
+   * of a service that is Init (its first), Running or Partly running, and wait for nothing.
+   */
+  public static String deploymentNotAllowed(String service, ServiceState state) {
+    String advice = switch (state) {
+      case STOPPED -> "It runs no containers to roll over; start it first.";
+      case NOT_RUNNING -> "It runs no containers to roll over; scale it up first.";
+      case TERMINATED -> "No actions are allowed in this state.";
+      default -> "Try again once it has settled.";
+    };
+    return "Service " + service + " is " + state.label() + ", which does not allow a deployment. " + advice;
+  }
+
+  /** A deployment's service is not among the records (it never is deleted, so only a broken database gets here). */
+  public static String serviceGone(UUID uuid) {
+    return "Service " + uuid + " is not stored, so it cannot be deployed";
   }
 
   /** A container's action names a container the service no longer has. */

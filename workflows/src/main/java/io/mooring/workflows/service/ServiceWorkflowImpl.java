@@ -15,6 +15,8 @@ import io.mooring.activities.runtime.RuntimeRequests.PullImage;
 import io.mooring.activities.runtime.RuntimeRequests.RemoveReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.StartReplica;
 import io.mooring.activities.runtime.RuntimeRequests.StopReplica;
+import io.mooring.activities.runtime.StoppedContainer;
+import io.mooring.activities.store.ContainerSettings;
 import io.mooring.activities.store.ActionOrigin;
 import io.mooring.activities.store.ActionRecord;
 import io.mooring.activities.store.ActionState;
@@ -31,6 +33,9 @@ import io.mooring.activities.store.ServiceState;
 import io.mooring.workflows.deployment.DeploymentOutcome;
 import io.mooring.workflows.deployment.DeploymentRequest;
 import io.mooring.workflows.deployment.DeploymentWorkflow;
+import io.mooring.workflows.deployment.ServiceTurnActivities;
+import io.mooring.workflows.deployment.ServiceTurnActivities.DeploymentEnded;
+import io.mooring.workflows.deployment.ServiceTurnActivities.FindDeployment;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -43,9 +48,14 @@ import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import io.temporal.workflow.WorkflowLock;
 import java.util.ArrayDeque;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -58,6 +68,8 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
 
   /** Actions one run carries out before it continues as new, keeping its history short. */
   static final int ACTIONS_PER_RUN = 100;
+  /** How long a deployment in the service's turn may stay silent before the service asks whether it still runs. */
+  static final Duration DEPLOYMENT_CHECK = Duration.ofMinutes(1);
 
   private final RuntimeActivities containers = Workflow.newActivityStub(
       RuntimeActivities.class, ServicePolicies.containers(), ServicePolicies.containerWaits());
@@ -65,6 +77,8 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
       Workflow.newLocalActivityStub(ServiceRecordActivities.class, ServicePolicies.records());
   private final RegistryActivities registry =
       Workflow.newLocalActivityStub(RegistryActivities.class, ServicePolicies.registry());
+  private final ServiceTurnActivities deployments =
+      Workflow.newLocalActivityStub(ServiceTurnActivities.class, ServicePolicies.records());
   /** Taking an action in reads the engine; two requests must not both decide on the same state. */
   private final WorkflowLock intake = Workflow.newWorkflowLock();
 
@@ -73,6 +87,9 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
   private ServiceState state;
   private final Deque<QueuedAction> queue = new ArrayDeque<>();
   private int carriedOut;
+  /** Deployments in the service's turn that said they ended, by id, until the turn reaches them. */
+  private final Map<UUID, DeploymentEnded> endedDeployments = new HashMap<>();
+  private final Set<String> stoppedOnPurpose = new LinkedHashSet<>();
 
   @WorkflowInit
   public ServiceWorkflowImpl(ServiceRun run) {
@@ -80,6 +97,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
     this.name = run.name();
     this.state = run.state();
     queue.addAll(run.queue());
+    stoppedOnPurpose.addAll(run.stoppedOnPurpose());
   }
 
   @Override
@@ -110,15 +128,21 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
   public ActionAccepted request(ActionRequest request) {
     intake.lock();
     try {
-      ServiceState now = observedState();
       ServiceAction action = request.action();
-      if (!action.allowedIn(now)) {
-        throw ApplicationFailure.newNonRetryableFailure(action.onContainer()
-            ? LifecycleSentences.containerNotAllowed(name, now, action)
-            : LifecycleSentences.notAllowed(name, now, action), NOT_ALLOWED);
+      if (action == ServiceAction.DEPLOY) {
+        // A deployment changes containers from the moment it is let in: a container's action taken
+        // in before it ends first.
+        Workflow.await(queue::isEmpty);
       }
-      records.openAction(new OpenAction(new ActionRecord(request.actionId(), name, action.title(),
-          request.origin(), ActionState.PENDING, null, null, null)));
+      ServiceState now = observedState();
+      if (!action.allowedIn(now)) {
+        throw ApplicationFailure.newNonRetryableFailure(refusal(now, action), NOT_ALLOWED);
+      }
+      if (action != ServiceAction.DEPLOY) {
+        // A deployment records its own action, once it is past the gate.
+        records.openAction(new OpenAction(new ActionRecord(request.actionId(), name, action.title(),
+            request.origin(), ActionState.PENDING, null, null, null)));
+      }
       queue.add(new QueuedAction(request, now));
       if (!action.onContainer()) {
         enter(action.during(), false);
@@ -129,9 +153,79 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
     }
   }
 
+  private String refusal(ServiceState now, ServiceAction action) {
+    if (action == ServiceAction.DEPLOY) {
+      return LifecycleSentences.deploymentNotAllowed(name, now);
+    }
+    return action.onContainer()
+        ? LifecycleSentences.containerNotAllowed(name, now, action)
+        : LifecycleSentences.notAllowed(name, now, action);
+  }
+
+  @Override
+  public void onlyStopsToActOn(StoppedContainer stopped) {
+    if (!actsOn(stopped)) {
+      throw new IllegalStateException("Service " + name + " leaves " + stopped.container() + " as it is");
+    }
+  }
+
+  private boolean actsOn(StoppedContainer stopped) {
+    return state == ServiceState.RUNNING
+        && !stoppedOnPurpose.contains(stopped.container())
+        && queue.stream().noneMatch(q -> stopped.container().equals(q.request().container()));
+  }
+
+  @Override
+  public ActionAccepted containerStopped(StoppedContainer stopped) {
+    intake.lock();
+    try {
+      if (!actsOn(stopped)) {
+        return null;
+      }
+      ServiceDefinition service = records.definition(new LoadService(uuid));
+      ServiceAction action = onStop(service.container(), stopped.exitCode());
+      boolean stillStopped = action != null && containers.inventory(new Inventory(null, service)).stream()
+          .anyMatch(r -> r.container().equals(stopped.container()) && !r.running());
+      if (!stillStopped) {
+        return null;
+      }
+      UUID id = Workflow.randomUUID();
+      ActionOrigin engineEvent = onEngineEvent(stopped);
+      records.openAction(new OpenAction(new ActionRecord(id, name, action.title(), engineEvent, ActionState.PENDING,
+          null, null, null)));
+      queue.add(new QueuedAction(new ActionRequest(id, action, null, engineEvent, null, null, stopped.container()),
+          state));
+      return new ActionAccepted(id, state);
+    } finally {
+      intake.unlock();
+    }
+  }
+
+  /** What Mooring does on its own was asked by no request: its action names the engine's event instead. */
+  private static ActionOrigin onEngineEvent(StoppedContainer stopped) {
+    return new ActionOrigin("EVENT", "die " + stopped.container() + " (exit code " + stopped.exitCode() + ")", null,
+        null, null, "mooring", null, false);
+  }
+
+  /**
+   * What a stop with {@code exitCode} calls for. Autodestroy comes first: a container meant to go
+   * when it stops is not replaced. (The engine's restart policy, autorestart, had its turn before.)
+   */
+  private static ServiceAction onStop(ContainerSettings container, int exitCode) {
+    if (container.autodestroy().appliesTo(exitCode)) {
+      return ServiceAction.CONTAINER_TERMINATE;
+    }
+    return container.autoreplace().appliesTo(exitCode) ? ServiceAction.CONTAINER_REPLACE : null;
+  }
+
+  @Override
+  public void deploymentEnded(DeploymentEnded ended) {
+    endedDeployments.put(ended.deploymentId(), ended);
+  }
+
   @Override
   public ServiceRun state() {
-    return new ServiceRun(uuid, name, state, List.copyOf(queue));
+    return new ServiceRun(uuid, name, state, List.copyOf(queue), List.copyOf(stoppedOnPurpose));
   }
 
   /**
@@ -150,6 +244,11 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
   private void carryOut(QueuedAction queued) {
     ActionRequest request = queued.request();
     UUID id = request.actionId();
+    if (request.action() == ServiceAction.DEPLOY) {
+      stoppedOnPurpose.clear();
+      awaitDeployment(id, queued.takenFrom());
+      return;
+    }
     records.enterAction(new EnterAction(id, ActionState.IN_PROGRESS));
     try {
       switch (request.action()) {
@@ -161,6 +260,8 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
         case CONTAINER_START -> startContainer(id, request.container());
         case CONTAINER_STOP -> stopContainer(id, request.container());
         case CONTAINER_TERMINATE -> terminateContainer(id, request.container());
+        case CONTAINER_REPLACE -> replaceContainer(id, request.container());
+        case DEPLOY -> throw new IllegalStateException("a deployment is awaited, not carried out");
       }
       records.enterAction(new EnterAction(id, ActionState.SUCCESS));
     } catch (ActivityFailure | ChildWorkflowFailure | ActionFailed failure) {
@@ -172,6 +273,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
 
   /** Starts what the service has and creates what it lacks, from the image its record pins. */
   private void start(UUID id) {
+    stoppedOnPurpose.clear();
     ServiceDefinition service = records.definition(new LoadService(uuid));
     List<Replica> have = containers.inventory(new Inventory(id, service));
     List<Replica> keep = have.subList(0, Math.min(have.size(), service.replicas()));
@@ -188,6 +290,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
   }
 
   private void stop(UUID id) {
+    stoppedOnPurpose.clear();
     ServiceDefinition service = records.definition(new LoadService(uuid));
     List<Replica> running = containers.inventory(new Inventory(id, service)).stream().filter(Replica::running).toList();
     forEach(service, running, replica -> containers.stopReplica(new StopReplica(id, service, replica, false)));
@@ -234,6 +337,28 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
     enter(ServiceState.RUNNING, false);
   }
 
+  /**
+   * A Harmony deployment's turn: its own workflow rolls the containers over; the service waits
+   * until it says it ended, asking now and then whether it still runs (an operator may have
+   * terminated it), and settles in what the deployment left.
+   */
+  private void awaitDeployment(UUID id, ServiceState takenFrom) {
+    while (!Workflow.await(DEPLOYMENT_CHECK, () -> endedDeployments.containsKey(id))) {
+      if (!deployments.stillRunning(new FindDeployment(id))) {
+        break;
+      }
+    }
+    DeploymentEnded ended = endedDeployments.remove(id);
+    if (ended == null || !ended.containersAsBefore()) {
+      settleAfterFailure(id, takenFrom);
+    } else if (ended.succeeded()) {
+      enter(ServiceState.RUNNING, takenFrom == ServiceState.INIT);
+    } else {
+      // Nothing changed, or the old containers are back: the service is what it was.
+      enter(takenFrom == ServiceState.PARTLY_RUNNING ? ServiceState.RUNNING : takenFrom, false);
+    }
+  }
+
   private void terminate(UUID id) {
     ServiceDefinition service = records.definition(new LoadService(uuid));
     List<Replica> have = containers.inventory(new Inventory(id, service));
@@ -245,6 +370,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
   private void startContainer(UUID id, String container) {
     ServiceDefinition service = records.definition(new LoadService(uuid));
     Replica replica = replicaNamed(id, service, container);
+    stoppedOnPurpose.remove(container);
     startAll(id, service, pinnedImage(id, service), List.of(replica));
     log(id, "container-started", "Started " + container);
     if (state != ServiceState.RUNNING) {
@@ -256,6 +382,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
   private void stopContainer(UUID id, String container) {
     ServiceDefinition service = records.definition(new LoadService(uuid));
     Replica replica = replicaNamed(id, service, container);
+    stoppedOnPurpose.add(container);
     containers.stopReplica(new StopReplica(id, service, replica, false));
     log(id, "container-stopped", "Stopped " + container);
   }
@@ -264,11 +391,29 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
   private void terminateContainer(UUID id, String container) {
     ServiceDefinition service = records.definition(new LoadService(uuid));
     Replica replica = replicaNamed(id, service, container);
+    stoppedOnPurpose.remove(container);
     // The target first: whoever reads the service meanwhile sees one container more than it wants, never one short.
     records.recordReplicas(new RecordReplicas(name, Math.max(0, service.replicas() - 1)));
     containers.removeReplicas(new RemoveReplicas(id, "terminate-container", List.of(replica)));
     log(id, "container-terminated", "Terminated " + container + "; " + service.name() + " now runs "
         + Math.max(0, service.replicas() - 1) + " container(s)");
+  }
+
+  /** Autoreplace: the stopped container goes, and a new one of the same number takes its place. */
+  private void replaceContainer(UUID id, String container) {
+    ServiceDefinition service = records.definition(new LoadService(uuid));
+    List<Replica> have = containers.inventory(new Inventory(id, service));
+    Replica stopped = have.stream().filter(r -> r.container().equals(container)).findFirst()
+        .orElseThrow(() -> new ActionFailed(LifecycleSentences.containerGone(container)));
+    if (stopped.running()) {
+      log(id, "replace-skipped", container + " runs again; nothing to replace");
+      return;
+    }
+    List<Replica> others = have.stream().filter(r -> !r.equals(stopped)).toList();
+    containers.removeReplicas(new RemoveReplicas(id, "replace", List.of(stopped)));
+    List<Replica> replacement = NewReplicas.of(service, id, others, stopped.index(), 1);
+    startAll(id, service, pinnedImage(id, service), replacement);
+    log(id, "replaced", "Replaced " + container + ", which stopped, with " + replacement.get(0).container());
   }
 
   private Replica replicaNamed(UUID id, ServiceDefinition service, String container) {

@@ -41,6 +41,7 @@ class DeploymentWorkflowTest {
   private DeploymentClient deployments;
   private DeploymentSearchAttributes searchAttributes;
   private GateClient gate;
+  private final ServiceTurns turns = new ServiceTurns();
 
   private void start() {
     // The real clock: skipped time would let the server race ahead of signals in flight.
@@ -52,6 +53,7 @@ class DeploymentWorkflowTest {
     gate = new GateClient(env.getWorkflowClient());
     worker.registerActivitiesImplementations(world.activities());
     worker.registerActivitiesImplementations(new GateActivitiesImpl(gate));
+    worker.registerActivitiesImplementations(turns);
     searchAttributes = new DeploymentSearchAttributes(env.getWorkflowClient());
     deployments = new DeploymentClient(env.getWorkflowClient(), searchAttributes);
     env.start();
@@ -291,6 +293,53 @@ class DeploymentWorkflowTest {
   }
 
   @Test
+  void takesItsServicesTurnOnceTheGateIsOursAndGivesItBackBeforeTheGateOpens() {
+    start();
+    UUID id = UUID.randomUUID();
+    assertThat(deployments.start(requestForService(id, false)).verdict()).isEqualTo(Verdict.ADMITTED);
+
+    assertThat(deployments.outcome(id).status()).isEqualTo("successful");
+    assertThat(turns.said).containsExactly("take " + id + " holding the gate", "back successful holding the gate");
+    assertThat(world.events.indexOf("plan")).isGreaterThan(0);
+    assertThat(gate.state().holder()).isNull();
+  }
+
+  @Test
+  void refusesADeploymentItsServicesStateDoesNotAllowStoringNothingAndOpensTheGate() {
+    turns.refusal = "Service web is Stopped, which does not allow a deployment. It runs no containers to roll over;"
+        + " start it first.";
+    start();
+    UUID id = UUID.randomUUID();
+
+    Admission admission = deployments.start(requestForService(id, false));
+
+    assertThat(admission.verdict()).isEqualTo(Verdict.SERVICE_STATE);
+    assertThat(admission.detail()).isEqualTo(turns.refusal);
+    assertThat(deployments.outcome(id).status()).isEqualTo("rejected");
+    assertThat(world.events).isEmpty();
+    assertThat(turns.said).containsExactly("take " + id + " holding the gate");
+    assertThat(gate.state().enabled()).isTrue();
+    assertThat(gate.state().holder()).isNull();
+  }
+
+  @Test
+  void aDeploymentThatWaitedInLineAndIsRefusedItsTurnFailsHavingChangedNothing() throws Exception {
+    UUID first = startHeldInRegressionTests(true);
+    UUID second = UUID.randomUUID();
+    assertThat(deployments.start(requestForService(second, true)).verdict()).isEqualTo(Verdict.QUEUED);
+    turns.refusal = "Service web is Scaling, which does not allow a deployment. Try again once it has settled.";
+    world.regressionGate.countDown();
+    assertThat(deployments.outcome(first).status()).isEqualTo("successful");
+
+    DeploymentOutcome outcome = deployments.outcome(second);
+
+    assertThat(outcome.status()).isEqualTo("failed");
+    assertThat(outcome.message()).endsWith("Error: " + turns.refusal + ". Nothing was changed.");
+    assertThat(world.events.stream().filter("plan"::equals)).hasSize(1);
+    assertThat(gate.state().holder()).isNull();
+  }
+
+  @Test
   void skipsRegressionTestsForAServiceWithoutATestImageAndSaysSo() {
     start();
     UUID id = UUID.randomUUID();
@@ -339,6 +388,40 @@ class DeploymentWorkflowTest {
         .getTypedSearchAttributes().getUntypedValues()
         .forEach((key, value) -> values.put(key.getName(), String.valueOf(value)));
     return values;
+  }
+
+  /** A deployment of a service with an id, which takes the service's turn. */
+  private static DeploymentRequest requestForService(UUID id, boolean queue) {
+    var service = new ServiceDefinition("web", WEB, "1.0.0", "sha256:10", 3, 19000, "/health", Map.of(), TESTS, null,
+        UUID.fromString("4f1c2a0e-0000-4000-8000-0000000000aa"), null);
+    return new DeploymentRequest(id, "alice", service, "1.1.0", "latest",
+        "http://mooring/service-deployment/" + id, "http://mooring/deployment-logs/" + id, queue, "person", null);
+  }
+
+  /** The service's side of its turn: takes every deployment in (or refuses with {@code refusal}) and notes it. */
+  private final class ServiceTurns implements ServiceTurnActivities {
+    volatile String refusal;
+    final List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public Turn take(TakeTurn request) {
+      said.add("take " + request.deploymentId() + holding(request.deploymentId()));
+      return new Turn(refusal == null, refusal);
+    }
+
+    @Override
+    public void giveBack(DeploymentEnded request) {
+      said.add("back " + request.status() + holding(request.deploymentId()));
+    }
+
+    @Override
+    public boolean stillRunning(FindDeployment request) {
+      return true;
+    }
+
+    private String holding(UUID deployment) {
+      return deployment.toString().equals(gate.state().holder()) ? " holding the gate" : " without the gate";
+    }
   }
 
   private static DeploymentRequest request(UUID id, String tag, String testVersion, boolean queue) {

@@ -7,12 +7,16 @@ import static org.awaitility.Awaitility.await;
 import io.mooring.activities.TaskQueues;
 import io.mooring.activities.store.ActionOrigin;
 import io.mooring.activities.store.ActionState;
+import io.mooring.activities.runtime.StoppedContainer;
 import io.mooring.activities.store.ContainerSettings;
+import io.mooring.activities.store.CrashPolicy;
 import io.mooring.activities.store.Networking;
 import io.mooring.activities.store.ServiceDefinition;
 import io.mooring.activities.store.ServiceRecordActivities;
 import io.mooring.activities.store.ServiceState;
 import io.mooring.workflows.deployment.FakeWorld;
+import io.mooring.workflows.deployment.ServiceTurnActivities;
+import io.mooring.workflows.deployment.ServiceTurnActivities.DeploymentEnded;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
@@ -35,16 +39,23 @@ class ServiceWorkflowTest {
 
   private final FakeWorld world = new FakeWorld().withImage("127.0.0.1:5000/demo/hello:1.0", "sha256:" + "ab".repeat(32));
   private final Records records = new Records();
+  private final Deployments deployments = new Deployments();
   private TestWorkflowEnvironment env;
   private ServiceWorkflow service;
 
   @BeforeEach
   void startService() {
-    env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    startService(false);
+  }
+
+  /** @param skipTime lets a test jump a timer; the real clock otherwise, so signals in flight keep up */
+  private void startService(boolean skipTime) {
+    env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(skipTime).build());
     Worker worker = env.newWorker(TaskQueues.MOORING);
     worker.registerWorkflowImplementationTypes(ServiceWorkflowImpl.class);
     worker.registerActivitiesImplementations(world.activities());
     worker.registerActivitiesImplementations(records);
+    worker.registerActivitiesImplementations(deployments);
     env.start();
     service = env.getWorkflowClient().newWorkflowStub(ServiceWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(ServiceWorkflow.workflowId(SERVICE))
@@ -174,6 +185,137 @@ class ServiceWorkflowTest {
     awaitState(ServiceState.RUNNING);
   }
 
+  @Test
+  void aDeploymentTakesARunningServicesTurnAndNothingElseChangesItsContainersUntilItEnds() {
+    service.request(request(ServiceAction.START, null));
+    awaitState(ServiceState.RUNNING);
+    ActionAccepted deploying = service.request(request(ServiceAction.DEPLOY, null));
+    assertThat(deploying.state()).isEqualTo(ServiceState.REDEPLOYING);
+    assertThat(records.actions).as("the deployment records its own action").doesNotContainKey(deploying.actionId());
+    assertRefused(ServiceAction.SCALE, 3,
+        "Service hello is Redeploying, which does not allow scale. No actions are allowed in this state.");
+
+    service.deploymentEnded(new DeploymentEnded(SERVICE, deploying.actionId(), "successful", true));
+
+    awaitState(ServiceState.RUNNING);
+    assertThat(records.states).endsWith(ServiceState.REDEPLOYING, ServiceState.RUNNING);
+  }
+
+  @Test
+  void aFirstDeploymentStartsAServiceInInitAndOneThatFailedLeavesItInInit() {
+    ActionAccepted failed = service.request(request(ServiceAction.DEPLOY, null));
+    service.deploymentEnded(new DeploymentEnded(SERVICE, failed.actionId(), "failed", true));
+    awaitState(ServiceState.INIT);
+    assertThat(records.startedDates).isZero();
+
+    ActionAccepted first = service.request(request(ServiceAction.DEPLOY, null));
+    service.deploymentEnded(new DeploymentEnded(SERVICE, first.actionId(), "successful", true));
+    awaitState(ServiceState.RUNNING);
+    assertThat(records.startedDates).as("Tutum's started_datetime moves").isEqualTo(1);
+  }
+
+  @Test
+  void refusesADeploymentOfAStoppedServiceSayingToStartItFirst() {
+    service.request(request(ServiceAction.START, null));
+    awaitState(ServiceState.RUNNING);
+    service.request(request(ServiceAction.STOP, null));
+    awaitState(ServiceState.STOPPED);
+    assertRefused(ServiceAction.DEPLOY, null,
+        "Service hello is Stopped, which does not allow a deployment. It runs no containers to roll over; start it first.");
+  }
+
+  @Test
+  void aDeploymentWhoseRollbackFailedLeavesTheServiceWhatTheEngineSays() {
+    service.request(request(ServiceAction.START, null));
+    awaitState(ServiceState.RUNNING);
+    ActionAccepted deploying = service.request(request(ServiceAction.DEPLOY, null));
+    world.containers.replaceAll((name, running) -> false);
+
+    service.deploymentEnded(new DeploymentEnded(SERVICE, deploying.actionId(), "failed", false));
+
+    awaitState(ServiceState.STOPPED);
+  }
+
+  @Test
+  void aDeploymentThatNeverSaysItEndedIsLetGoOnceItsWorkflowIsGone() {
+    env.close();
+    startService(true);
+    ActionAccepted deploying = service.request(request(ServiceAction.DEPLOY, null));
+    env.sleep(ServiceWorkflowImpl.DEPLOYMENT_CHECK.plusSeconds(1));
+    assertThat(service.state().state()).as("still running: the service keeps waiting").isEqualTo(ServiceState.REDEPLOYING);
+    deployments.running = false;
+    env.sleep(ServiceWorkflowImpl.DEPLOYMENT_CHECK.plusSeconds(1));
+    await().atMost(Duration.ofSeconds(10)).until(() -> service.state().state() == ServiceState.INIT);
+    assertThat(deployments.asked).contains(deploying.actionId());
+  }
+
+  @Test
+  void autoreplaceReplacesAContainerThatStoppedWithANewOneOfTheSameNumber() {
+    records.withPolicies(CrashPolicy.ALWAYS, CrashPolicy.OFF);
+    service.request(request(ServiceAction.START, null));
+    awaitState(ServiceState.RUNNING);
+    String killed = world.runningContainers().get(0);
+    world.containers.put(killed, false);
+
+    ActionAccepted replaced = service.containerStopped(new StoppedContainer(killed, "hello", 137));
+
+    await().until(() -> records.actions.get(replaced.actionId()) == ActionState.SUCCESS);
+    assertThat(records.titles.get(replaced.actionId())).isEqualTo("Container Replace");
+    assertThat(records.origins.get(replaced.actionId()).userAction()).as("Mooring's own action").isFalse();
+    assertThat(world.runningContainers()).hasSize(2).doesNotContain(killed);
+    assertThat(world.containers).doesNotContainKey(killed);
+    assertThat(records.definition.replicas()).isEqualTo(2);
+  }
+
+  @Test
+  void autoreplaceOnFailureLeavesAContainerThatExitedCleanly() {
+    records.withPolicies(CrashPolicy.ON_FAILURE, CrashPolicy.OFF);
+    service.request(request(ServiceAction.START, null));
+    awaitState(ServiceState.RUNNING);
+    String exited = world.runningContainers().get(0);
+    world.containers.put(exited, false);
+
+    assertThat(service.containerStopped(new StoppedContainer(exited, "hello", 0))).isNull();
+    assertThat(world.containers).containsEntry(exited, false);
+  }
+
+  @Test
+  void autodestroyTerminatesAContainerThatStoppedAndLowersTheTarget() {
+    records.withPolicies(CrashPolicy.ALWAYS, CrashPolicy.ON_FAILURE);
+    service.request(request(ServiceAction.START, null));
+    awaitState(ServiceState.RUNNING);
+    String crashed = world.runningContainers().get(1);
+    world.containers.put(crashed, false);
+
+    ActionAccepted destroyed = service.containerStopped(new StoppedContainer(crashed, "hello", 1));
+
+    await().until(() -> records.actions.get(destroyed.actionId()) == ActionState.SUCCESS);
+    assertThat(records.titles.get(destroyed.actionId())).as("autodestroy comes before autoreplace")
+        .isEqualTo("Container Terminate");
+    assertThat(world.containers).doesNotContainKey(crashed);
+    assertThat(records.definition.replicas()).isEqualTo(1);
+  }
+
+  @Test
+  void aContainerStoppedOnPurposeIsLeftBeAndAStoppedServiceToo() {
+    records.withPolicies(CrashPolicy.ALWAYS, CrashPolicy.OFF);
+    service.request(request(ServiceAction.START, null));
+    awaitState(ServiceState.RUNNING);
+    String stopped = world.runningContainers().get(0);
+    ActionAccepted stop = service.request(containerRequest(ServiceAction.CONTAINER_STOP, stopped));
+    await().until(() -> records.actions.get(stop.actionId()) == ActionState.SUCCESS);
+
+    assertThatThrownBy(() -> service.containerStopped(new StoppedContainer(stopped, "hello", 143)))
+        .as("refused by the validator: nothing written").isInstanceOf(WorkflowUpdateException.class);
+
+    service.request(request(ServiceAction.STOP, null));
+    awaitState(ServiceState.STOPPED);
+    assertThatThrownBy(() -> service.containerStopped(new StoppedContainer(world.containers.keySet().iterator().next(),
+        "hello", 137))).isInstanceOf(WorkflowUpdateException.class);
+    assertThat(world.containers).hasSize(2);
+    assertThat(records.titles.values()).doesNotContain("Container Replace");
+  }
+
   private static ActionRequest containerRequest(ServiceAction action, String container) {
     return new ActionRequest(UUID.randomUUID(), action, null,
         new ActionOrigin("POST", "/api/v1/container/x/" + action.verb() + "/", "test", "127.0.0.1", null,
@@ -199,14 +341,44 @@ class ServiceWorkflowTest {
             "alice", "person", true), null, null);
   }
 
+  /** Deployments in the service's turn, as far as the service asks about them. */
+  static final class Deployments implements ServiceTurnActivities {
+    volatile boolean running = true;
+    final List<UUID> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public Turn take(TakeTurn request) {
+      throw new UnsupportedOperationException("a deployment takes the turn, not the service");
+    }
+
+    @Override
+    public void giveBack(DeploymentEnded request) {
+      throw new UnsupportedOperationException("a deployment gives the turn back, not the service");
+    }
+
+    @Override
+    public boolean stillRunning(FindDeployment request) {
+      asked.add(request.deploymentId());
+      return running;
+    }
+  }
+
   /** The service record and its actions, in memory. */
   static final class Records implements ServiceRecordActivities {
     volatile ServiceDefinition definition = new ServiceDefinition("hello", "127.0.0.1:5000/demo/hello", "1.0", null, 2, 0,
         null, Map.of(), null, null, SERVICE, new ContainerSettings(Networking.BRIDGE, List.of(), null, null, null, null,
             false, null, null, null, false, List.of(), List.of()));
     final Map<UUID, ActionState> actions = new ConcurrentHashMap<>();
+    final Map<UUID, String> titles = new ConcurrentHashMap<>();
+    final Map<UUID, ActionOrigin> origins = new ConcurrentHashMap<>();
     final List<ServiceState> states = new java.util.concurrent.CopyOnWriteArrayList<>();
     volatile int startedDates;
+
+    void withPolicies(CrashPolicy autoreplace, CrashPolicy autodestroy) {
+      definition = new ServiceDefinition("hello", "127.0.0.1:5000/demo/hello", "1.0", null, 2, 0, null, Map.of(), null,
+          null, SERVICE, new ContainerSettings(Networking.BRIDGE, List.of(), null, null, null, null, false, null,
+              autoreplace, autodestroy, false, List.of(), List.of()));
+    }
 
     @Override
     public ServiceDefinition definition(LoadService request) {
@@ -216,6 +388,8 @@ class ServiceWorkflowTest {
     @Override
     public void openAction(OpenAction request) {
       actions.putIfAbsent(request.action().id(), ActionState.PENDING);
+      titles.put(request.action().id(), request.action().action());
+      origins.put(request.action().id(), request.action().origin());
     }
 
     @Override

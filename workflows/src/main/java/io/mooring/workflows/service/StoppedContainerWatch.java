@@ -1,0 +1,136 @@
+package io.mooring.workflows.service;
+
+import io.mooring.activities.runtime.ContainerRuntime;
+import io.mooring.activities.runtime.ContainerStatus;
+import io.mooring.activities.runtime.ReplicaLabels;
+import io.mooring.activities.runtime.StoppedContainer;
+import io.mooring.activities.store.ContainerSettings;
+import io.mooring.activities.store.CrashPolicy;
+import io.mooring.activities.store.ServiceRecord;
+import io.mooring.activities.store.ServiceState;
+import io.mooring.activities.store.ServiceStore;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands every replica that stops without Mooring stopping it to its service's workflow, which acts
+ * by the service's autodestroy and autoreplace. The engine's events tell it at once; every
+ * {@link #SWEEP} it also looks at the stopped containers of every service with either policy, so a
+ * stop missed while Mooring was down or the event stream was away is still acted on. Telling a
+ * service twice is harmless: its workflow takes one action per stopped container.
+ */
+@Component
+public class StoppedContainerWatch {
+
+  static final Duration SWEEP = Duration.ofSeconds(30);
+  private static final Duration WATCH_AGAIN = Duration.ofSeconds(5);
+  private static final Logger log = LoggerFactory.getLogger(StoppedContainerWatch.class);
+
+  private final ContainerRuntime engine;
+  private final ServiceStore services;
+  private final LifecycleClient lifecycle;
+  private final ScheduledExecutorService work = Executors.newScheduledThreadPool(2, runnable -> {
+    Thread thread = new Thread(runnable, "stopped-containers");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private volatile AutoCloseable events;
+
+  public StoppedContainerWatch(ContainerRuntime engine, ServiceStore services, LifecycleClient lifecycle) {
+    this.engine = engine;
+    this.services = services;
+    this.lifecycle = lifecycle;
+  }
+
+  /** Once the workers run: an action taken in before could not be carried out. */
+  @EventListener(ApplicationReadyEvent.class)
+  public void begin() {
+    work.execute(this::watch);
+    work.scheduleWithFixedDelay(this::sweep, SWEEP.toSeconds(), SWEEP.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  @PreDestroy
+  void end() throws Exception {
+    work.shutdownNow();
+    AutoCloseable open = events;
+    if (open != null) {
+      open.close();
+    }
+  }
+
+  private void watch() {
+    try {
+      events = engine.watchStops(stopped -> work.execute(() -> consider(stopped, true)), this::lost);
+    } catch (RuntimeException engineAway) {
+      lost(engineAway);
+    }
+  }
+
+  /** The stream ended or broke: watch again soon, and look for what was missed meanwhile. */
+  private void lost(Throwable why) {
+    log.debug("Watching the engine for stopped containers again: {}", why == null ? "stream ended" : why.getMessage());
+    try {
+      work.schedule(() -> {
+        watch();
+        sweep();
+      }, WATCH_AGAIN.toSeconds(), TimeUnit.SECONDS);
+    } catch (RejectedExecutionException shuttingDown) {
+      // Mooring stops: nothing to watch for.
+    }
+  }
+
+  private void sweep() {
+    try {
+      for (ServiceRecord record : services.records(null, null)) {
+        if (record.state() == ServiceState.RUNNING && watched(record.definition().container())) {
+          for (ContainerStatus container : engine.list(Map.of(
+              ReplicaLabels.SERVICE, record.uniqueName(), ReplicaLabels.ROLE, "replica"))) {
+            if (container.exited()) {
+              consider(new StoppedContainer(container.name(), record.uniqueName(), container.exitCode()), false);
+            }
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      log.debug("Could not look for stopped containers: {}", e.getMessage());
+    }
+  }
+
+  private static boolean watched(ContainerSettings container) {
+    return container.autodestroy() != CrashPolicy.OFF || container.autoreplace() != CrashPolicy.OFF;
+  }
+
+  /**
+   * @param justStopped told by the engine's event: a stop its restart policy (autorestart) covers
+   *     is the engine's to undo; a sweep finds what it did not undo
+   */
+  private void consider(StoppedContainer stopped, boolean justStopped) {
+    try {
+      ServiceRecord record = services.record(stopped.service()).orElse(null);
+      if (record == null || record.state() != ServiceState.RUNNING) {
+        return;
+      }
+      ContainerSettings settings = record.definition().container();
+      int exit = stopped.exitCode();
+      if ((justStopped && settings.autorestart().appliesTo(exit))
+          || !(settings.autodestroy().appliesTo(exit) || settings.autoreplace().appliesTo(exit))) {
+        return;
+      }
+      lifecycle.containerStopped(record.uuid(), record.uniqueName(), record.state(), stopped)
+          .ifPresent(action -> log.info("{} stopped (exit code {}): action {} of {}", stopped.container(), exit,
+              action.actionId(), record.uniqueName()));
+    } catch (RuntimeException e) {
+      log.warn("Could not hand the stop of {} to its service: {}", stopped.container(), e.getMessage());
+    }
+  }
+}
