@@ -13,6 +13,8 @@ import io.mooring.activities.runtime.RuntimeRequests.StartReplica;
 import io.mooring.activities.runtime.RuntimeRequests.StopReplica;
 import io.mooring.activities.store.DeploymentLog;
 import io.mooring.activities.store.ServiceDefinition;
+import io.mooring.activities.store.ServiceLink;
+import io.mooring.activities.store.ServiceStore;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
@@ -41,13 +43,17 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
   private final RegistrySettings credentials;
   private final DeploymentLog log;
   private final RuntimeSettings settings;
+  private final ServiceStore services;
 
+  /** @param services where linked services are read; a service with no links never asks */
   public RuntimeActivitiesImpl(
       ContainerRuntime runtime,
       ReplicaHealth health,
       RegistrySettings credentials,
       DeploymentLog log,
-      RuntimeSettings settings) {
+      RuntimeSettings settings,
+      ServiceStore services) {
+    this.services = services;
     this.runtime = runtime;
     this.health = health;
     this.credentials = credentials;
@@ -109,7 +115,8 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
   public boolean startReplica(StartReplica request) {
     ServiceDefinition service = request.service();
     Replica replica = request.replica();
-    Map<String, String> env = new HashMap<>(service.env());
+    Map<String, String> env = linkEnvironment(service);
+    env.putAll(service.env());
     if (service.onHostNetwork()) {
       env.put("PORT", Integer.toString(replica.port()));
       if (health.listens(replica.port()) && runtime.status(replica.container()).isEmpty()) {
@@ -131,6 +138,19 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
         + replica.index() + " of " + service.replicas() + " as " + replica.container()
         + (service.onHostNetwork() ? " on port " + replica.port() : ""));
     return watch(request.operationId(), service, replica, settings.quickHealthWindow(), false);
+  }
+
+  /**
+   * The link variables of every service this one links to, as its containers are now: a container
+   * started later (a replacement, a scale) finds the linked service where it is then.
+   */
+  private Map<String, String> linkEnvironment(ServiceDefinition service) {
+    Map<String, String> env = new HashMap<>();
+    for (ServiceLink link : service.container().links()) {
+      services.find(link.toService()).ifPresent(target -> env.putAll(LinkVariables.of(LinkVariables.prefix(link.name()),
+          target, runtime.list(Map.of(ReplicaLabels.SERVICE, target.name(), ReplicaLabels.ROLE, "replica")))));
+    }
+    return env;
   }
 
   @Override

@@ -41,6 +41,11 @@ public record ContainerSettings(
     links = links == null ? List.of() : List.copyOf(links);
   }
 
+  public ContainerSettings withLinks(List<ServiceLink> newLinks) {
+    return new ContainerSettings(networking, ports, runCommand, entrypoint, memoryMb, cpuShares, privileged, autorestart,
+        autoreplace, autodestroy, sequential, roles, newLinks);
+  }
+
   /** A service of the services file: host network, the image's own command, no policies. */
   public static ContainerSettings hostNetwork() {
     return new ContainerSettings(Networking.HOST, List.of(), null, null, null, null, false, null, null, null, true,

@@ -55,6 +55,11 @@ public record ServiceDefinition(
         credentials, uuid, container);
   }
 
+  public ServiceDefinition withContainer(ContainerSettings settings) {
+    return new ServiceDefinition(name, repository, tag, digest, replicas, port, healthPath, env, regressionImage,
+        credentials, uuid, settings);
+  }
+
   public boolean onHostNetwork() {
     return container.networking() == Networking.HOST;
   }

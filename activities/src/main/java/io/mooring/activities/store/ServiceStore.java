@@ -222,6 +222,34 @@ public class ServiceStore {
 
   /** Tutum's PATCH of {@code tags}: the new labels replace the old ones. */
   @Transactional
+  /** Services meant to run that autoreplace or autodestroy containers that stop: few, read one by one. */
+  public List<ServiceRecord> runningWithStopPolicies() {
+    return jdbc.sql("""
+            SELECT name FROM service
+             WHERE state = 'Running' AND (autoreplace <> 'OFF' OR autodestroy <> 'OFF') ORDER BY name""")
+        .query(String.class)
+        .list()
+        .stream()
+        .flatMap(name -> record(name).stream())
+        .toList();
+  }
+
+  /** Both ends of every link from or to the service, by the services' uuids. */
+  public List<LinkEnds> linksOf(String uniqueName) {
+    return jdbc.sql("""
+            SELECT l.name, f.uuid AS from_uuid, t.uuid AS to_uuid
+              FROM service_link l JOIN service f ON f.name = l.service JOIN service t ON t.name = l.to_service
+             WHERE l.service = :name OR l.to_service = :name
+             ORDER BY f.created_at, l.name""")
+        .param("name", uniqueName)
+        .query((rs, i) -> new LinkEnds(rs.getString("name"), rs.getObject("from_uuid", UUID.class),
+            rs.getObject("to_uuid", UUID.class)))
+        .list();
+  }
+
+  /** One of Tutum's links, as its two services' ids. */
+  public record LinkEnds(String name, UUID fromService, UUID toService) {}
+
   public void replaceTags(String uniqueName, List<String> tags) {
     jdbc.sql("DELETE FROM service_tag WHERE service = :name").param("name", uniqueName).update();
     for (String tag : new java.util.LinkedHashSet<>(tags)) {

@@ -31,7 +31,7 @@ class ReplicaStartTest {
   private final RuntimeActivitiesImpl activities = new RuntimeActivitiesImpl(
       engine, health, new RegistrySettings(Map.of(), null, null, null), new RecordingLog(log),
       new RuntimeSettings("unix:///nowhere.sock", Duration.ofSeconds(60), Duration.ofSeconds(2),
-          Duration.ofSeconds(5), Duration.ofSeconds(2), null));
+          Duration.ofSeconds(5), Duration.ofSeconds(2), null), null);
 
   @Test
   void reportsAReplicaHealthyOnceItAnswers() {

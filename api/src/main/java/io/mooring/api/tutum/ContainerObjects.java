@@ -2,6 +2,7 @@ package io.mooring.api.tutum;
 
 import io.mooring.activities.runtime.ContainerRuntime;
 import io.mooring.activities.runtime.ContainerStatus;
+import io.mooring.activities.runtime.LinkVariables;
 import io.mooring.activities.runtime.ReplicaLabels;
 import io.mooring.activities.store.ServiceRecord;
 import io.mooring.activities.store.ServiceStore;
@@ -28,7 +29,7 @@ class ContainerObjects {
   /** A container with the service it belongs to. */
   record Found(ContainerStatus container, ServiceRecord service) {
     String name() {
-      return service.uniqueName() + "-" + ServiceObjects.index(container);
+      return service.uniqueName() + "-" + LinkVariables.number(container);
     }
   }
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
@@ -24,7 +25,15 @@ import tools.jackson.databind.JsonNode;
  * @param baseName the unique name to start from: the name, lowercased, in the letters Harmony's
  *     paths and container names take
  */
-record NewService(String displayName, String baseName, ServiceDefinition definition, List<String> tags) {
+record NewService(String displayName, String baseName, ServiceDefinition definition, List<String> tags,
+    List<LinkAsked> links) {
+
+  /**
+   * One of {@code linked_to_service} as asked: the service is still to be found.
+   *
+   * @param name the link's name; null for the linked service's own name
+   */
+  record LinkAsked(String name, UUID toService) {}
 
   static final List<String> PARAMETERS = List.of("image", "name", "target_num_containers", "run_command", "entrypoint",
       "container_ports", "container_envvars", "linked_to_service", "autorestart", "autoreplace", "autodestroy",
@@ -77,10 +86,41 @@ record NewService(String displayName, String baseName, ServiceDefinition definit
         bool(body, "sequential_deployment"),
         emptyList(body, "roles"),
         List.of());
-    emptyList(body, "linked_to_service");
+    List<LinkAsked> links = links(body.get("linked_to_service"));
     ServiceDefinition definition = new ServiceDefinition(baseName, repository, tag, null, target, 0, null,
         env(body.get("container_envvars")), null, null, null, container);
-    return new NewService(name, baseName, definition, tags(body.get("tags")));
+    return new NewService(name, baseName, definition, tags(body.get("tags")), links);
+  }
+
+  private static final Pattern LINK_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
+
+  private static List<LinkAsked> links(JsonNode node) {
+    List<LinkAsked> links = new ArrayList<>();
+    if (node == null || node.isNull()) {
+      return links;
+    }
+    String shape = "linked_to_service must be a list of {\"to_service\": \"/api/v1/service/<uuid>/\", \"name\"}";
+    if (!node.isArray()) {
+      throw invalid("linked_to_service", shape);
+    }
+    for (JsonNode link : node) {
+      if (!link.isObject()) {
+        throw invalid("linked_to_service", shape);
+      }
+      BodyParameters.onlyAllowed(link, List.of("to_service", "name", "from_service"));
+      JsonNode to = link.get("to_service");
+      UUID target = to != null && to.isString() ? TutumUris.serviceUuidIn(to.asString()).orElse(null) : null;
+      if (target == null) {
+        throw invalid("linked_to_service", shape);
+      }
+      String name = text(link, "name", false);
+      if (name != null && !LINK_NAME.matcher(name).matches()) {
+        throw invalid("linked_to_service", "a link's name starts with a letter and takes letters, digits, '_' and"
+            + " '-', at most 64 characters: it becomes the prefix of environment variables");
+      }
+      links.add(new LinkAsked(name, target));
+    }
+    return links;
   }
 
   private static List<PortSpec> ports(JsonNode node, int target) {

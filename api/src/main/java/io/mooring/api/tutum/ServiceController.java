@@ -6,6 +6,8 @@ import io.mooring.activities.registry.RegistryClient;
 import io.mooring.activities.registry.RegistrySettings;
 import io.mooring.activities.registry.RegistryUnavailableException;
 import io.mooring.activities.store.ActionStore;
+import io.mooring.activities.store.ServiceDefinition;
+import io.mooring.activities.store.ServiceLink;
 import io.mooring.activities.store.ServiceRecord;
 import io.mooring.activities.store.ServiceState;
 import io.mooring.activities.store.ServiceStore;
@@ -25,8 +27,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -106,6 +112,8 @@ class ServiceController {
           "Only an admin may create a privileged service: its containers can reach every device of the host");
     }
     refuseTakenPorts(service);
+    ServiceDefinition definition = service.definition().withContainer(
+        service.definition().container().withLinks(resolve(service.links())));
     ImageReference image = ImageReference.of(service.definition().repository(), service.definition().tag());
     try {
       registry.resolveDigest(image, registries.named(null));
@@ -115,9 +123,27 @@ class ServiceController {
       throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "registry-unavailable", e.getMessage());
     }
     ServiceRecord created = services.create(UUID.randomUUID(), service.displayName(), service.baseName(),
-        service.definition(), service.tags());
+        definition, service.tags());
     ServiceObject object = objects.toObject(objects.observe(created));
     return ResponseEntity.created(URI.create(object.resourceUri())).body(object);
+  }
+
+  /** Each link's service, which must exist; a link is named after its service unless it has a name. */
+  private List<ServiceLink> resolve(List<NewService.LinkAsked> asked) {
+    List<ServiceLink> links = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (NewService.LinkAsked link : asked) {
+      ServiceRecord target = services.record(link.toService()).orElseThrow(() -> ApiProblem.badRequest(
+          "invalid-linked-to-service", "linked_to_service names " + ServiceObjects.SERVICES + link.toService()
+              + "/, which does not exist"));
+      String name = link.name() != null ? link.name() : target.uniqueName();
+      if (!names.add(name.toUpperCase(Locale.ROOT))) {
+        throw ApiProblem.badRequest("invalid-linked-to-service", "two links are named " + name
+            + ": name one of them");
+      }
+      links.add(new ServiceLink(name, target.uniqueName()));
+    }
+    return links;
   }
 
   private void refuseTakenPorts(NewService service) {

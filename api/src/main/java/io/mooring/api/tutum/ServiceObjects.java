@@ -2,20 +2,20 @@ package io.mooring.api.tutum;
 
 import io.mooring.activities.runtime.ContainerRuntime;
 import io.mooring.activities.runtime.ContainerStatus;
+import io.mooring.activities.runtime.LinkVariables;
 import io.mooring.activities.runtime.ReplicaLabels;
 import io.mooring.activities.runtime.RuntimeUnavailableException;
 import io.mooring.activities.store.ActionStore;
 import io.mooring.activities.store.ContainerSettings;
-import io.mooring.activities.store.PortSpec;
 import io.mooring.activities.store.ServiceDefinition;
 import io.mooring.activities.store.ServiceRecord;
+import io.mooring.activities.store.ServiceStore;
 import io.mooring.activities.store.ServiceState;
 import io.mooring.api.common.links.PublicLinks;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -33,15 +33,17 @@ class ServiceObjects {
   static final String ACTIONS = "/api/v1/action/";
   /** A service's containers in order: by their number, then by name (old and new during a rollout). */
   static final Comparator<ContainerStatus> BY_NUMBER =
-      Comparator.comparingInt(ServiceObjects::index).thenComparing(ContainerStatus::name);
+      Comparator.comparingInt(LinkVariables::number).thenComparing(ContainerStatus::name);
   /** The newest actions a service object lists. */
   private static final int ACTIONS_SHOWN = 25;
 
   private final ContainerRuntime engine;
   private final ActionStore actions;
   private final PublicLinks links;
+  private final ServiceStore services;
 
-  ServiceObjects(ContainerRuntime engine, ActionStore actions, PublicLinks links) {
+  ServiceObjects(ContainerRuntime engine, ActionStore actions, PublicLinks links, ServiceStore services) {
+    this.services = services;
     this.engine = engine;
     this.actions = actions;
     this.links = links;
@@ -121,8 +123,8 @@ class ServiceObjects {
         container.sequential(),
         container.cpuShares(),
         container.memoryMb(),
-        List.of(),
-        List.of(),
+        linked(record, true),
+        linked(record, false),
         container.autorestart().name(),
         container.autoreplace().name(),
         container.autodestroy().name(),
@@ -136,43 +138,21 @@ class ServiceObjects {
         service.credentials());
   }
 
-  /**
-   * The variables a service linking to this one would get, in the form of seed 002's example: for
-   * each running container (numbered) and for the service (its first container), its address and
-   * ports and its environment. On one engine the address is the container's on the bridge, which
-   * reaches unpublished ports too.
-   */
+  /** The variables a service linking to this one gets, and where Tutum's API answers for it. */
   private Map<String, String> linkVariables(ServiceRecord record, List<ContainerStatus> containers) {
-    String prefix = record.uniqueName().toUpperCase(Locale.ROOT).replace('-', '_');
-    Map<String, String> variables = new LinkedHashMap<>();
-    List<ContainerStatus> reachable = containers.stream().filter(c -> c.running() && c.address() != null).toList();
-    for (ContainerStatus container : reachable) {
-      variables.putAll(containerVariables(prefix + "_" + index(container), record, container));
-    }
-    if (!reachable.isEmpty()) {
-      variables.putAll(containerVariables(prefix, record, reachable.get(0)));
-    }
+    String prefix = LinkVariables.prefix(record.uniqueName());
+    Map<String, String> variables = new LinkedHashMap<>(LinkVariables.of(prefix, record.definition(), containers));
     variables.put(prefix + "_TUTUM_API_URL", links.root() + SERVICES + record.uuid() + "/");
     return variables;
   }
 
-  private static Map<String, String> containerVariables(String prefix, ServiceRecord record, ContainerStatus container) {
-    Map<String, String> variables = new LinkedHashMap<>();
-    record.definition().env().forEach((key, value) -> variables.put(prefix + "_ENV_" + key, value));
-    List<PortSpec> ports = record.definition().container().ports();
-    for (int i = 0; i < ports.size(); i++) {
-      PortSpec port = ports.get(i);
-      String address = port.protocol() + "://" + container.address() + ":" + port.inner();
-      if (i == 0) {
-        variables.put(prefix + "_PORT", address);
-      }
-      String name = prefix + "_PORT_" + port.inner() + "_" + port.protocol().toUpperCase(Locale.ROOT);
-      variables.put(name, address);
-      variables.put(name + "_ADDR", container.address());
-      variables.put(name + "_PORT", Integer.toString(port.inner()));
-      variables.put(name + "_PROTO", port.protocol());
-    }
-    return variables;
+  /** Tutum's links of the service: those it makes ({@code to}) and those made to it ({@code from}). */
+  private List<ServiceObject.Link> linked(ServiceRecord record, boolean from) {
+    return services.linksOf(record.uniqueName()).stream()
+        .filter(link -> (from ? link.toService() : link.fromService()).equals(record.uuid()))
+        .map(link -> new ServiceObject.Link(link.name(), SERVICES + link.fromService() + "/",
+            SERVICES + link.toService() + "/"))
+        .toList();
   }
 
   /** A container's Tutum uuid: derived from its name, which is unique and never reused. */
@@ -180,11 +160,5 @@ class ServiceObjects {
     return UUID.nameUUIDFromBytes(containerName.getBytes(StandardCharsets.UTF_8));
   }
 
-  static int index(ContainerStatus container) {
-    try {
-      return Integer.parseInt(container.labels().getOrDefault(ReplicaLabels.REPLICA, "0"));
-    } catch (NumberFormatException e) {
-      return 0;
-    }
-  }
+
 }

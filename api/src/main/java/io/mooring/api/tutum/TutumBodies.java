@@ -27,9 +27,7 @@ final class TutumBodies {
       @Schema(nullable = true, minLength = 1, maxLength = 4096) String entrypoint,
       @JsonProperty("container_ports") @Schema(nullable = true) List<PortBody> containerPorts,
       @JsonProperty("container_envvars") @Schema(nullable = true) List<EnvVarBody> containerEnvvars,
-      @JsonProperty("linked_to_service")
-      @ArraySchema(maxItems = 0, arraySchema = @Schema(nullable = true, description = "Not supported yet: []"))
-      List<Object> linkedToService,
+      @JsonProperty("linked_to_service") @Schema(nullable = true) List<LinkBody> linkedToService,
       @Schema(nullable = true, allowableValues = {"OFF", "ON_FAILURE", "ALWAYS"}) String autorestart,
       @Schema(nullable = true, allowableValues = {"OFF", "ON_FAILURE", "ALWAYS"},
           description = "Mooring replaces a container that stops") String autoreplace,
@@ -55,6 +53,15 @@ final class TutumBodies {
       String portName) {}
 
   @Schema(name = "ServiceEnvVar", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+  record LinkBody(
+      @JsonProperty("to_service") @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+          description = "The linked service's resource URI or uuid",
+          pattern = "^(/api/v1/service/)?[0-9a-fA-F-]{36}/?$") String toService,
+      @Schema(nullable = true, pattern = "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+          description = "The prefix of the link variables; the linked service's name when left out") String name,
+      @JsonProperty("from_service") @Schema(nullable = true, description = "Ignored: it is the service created")
+      String fromService) {}
+
   record EnvVarBody(
       @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^[A-Za-z_][A-Za-z0-9_]{0,255}$") String key,
       @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 4096) String value) {}

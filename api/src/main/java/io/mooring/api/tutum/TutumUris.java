@@ -15,10 +15,14 @@ final class TutumUris {
 
   /** The service a filter names; a 400 when it names none. */
   static UUID serviceUuid(String filter) {
-    Matcher matcher = SERVICE_URI.matcher(filter);
-    return (matcher.matches() ? parseUuid(matcher.group(1)) : Optional.<UUID>empty())
-        .orElseThrow(() -> ApiProblem.badRequest("invalid-service-uri",
+    return serviceUuidIn(filter).orElseThrow(() -> ApiProblem.badRequest("invalid-service-uri",
             "a service is named by its resource URI (/api/v1/service/<uuid>/) or its uuid"));
+  }
+
+  /** The service a resource URI or uuid names, if it is one. */
+  static Optional<UUID> serviceUuidIn(String text) {
+    Matcher matcher = SERVICE_URI.matcher(text);
+    return matcher.matches() ? parseUuid(matcher.group(1)) : Optional.empty();
   }
 
   static Optional<UUID> parseUuid(String text) {

@@ -163,6 +163,34 @@ class TutumLifecycleTest extends RealMooringTest {
   }
 
   @Test
+  void aLinkedServicesContainersFindTheServiceTheyLinkToByItsVariables() {
+    Reply db = http.post("/api/v1/service/", """
+        {"image": "demo/web:1.0.0", "name": "links-db",
+         "container_ports": [{"protocol": "tcp", "inner_port": 80}],
+         "container_envvars": [{"key": "BIND_ADDRESS", "value": "0.0.0.0"}, {"key": "PORT", "value": "80"}]}""");
+    String dbUri = db.json().get("resource_uri").asString();
+    act(http.post(dbUri + "start/", ""), "Starting", "Running");
+    // The linking container says what its link variables are, then asks the linked service through them.
+    Reply app = http.post("/api/v1/service/", """
+        {"image": "demo/web:1.0.0", "name": "links-app", "linked_to_service": [{"to_service": "%s", "name": "db"}],
+         "run_command": "sh -c 'echo link $DB_PORT env $DB_ENV_PORT; wget -q -O - http://$DB_PORT_80_TCP_ADDR:$DB_PORT_80_TCP_PORT/version; sleep 600'"}"""
+        .formatted(dbUri));
+    assertThat(app.status()).as(app.toString()).isEqualTo(201);
+    String appUri = app.json().get("resource_uri").asString();
+    act(http.post(appUri + "start/", ""), "Starting", "Running");
+
+    String address = containersOf(dbUri).get(0).get("private_ip").asString();
+    String appContainer = containersOf(appUri).get(0).get("resource_uri").asString();
+    String logs = await().atMost(ACTION).pollInterval(Duration.ofMillis(250))
+        .until(() -> http.get(appContainer + "logs/").json().get("logs").asString(), l -> l.contains("1.0.0"));
+    assertThat(logs).contains("link tcp://" + address + ":80 env 80");
+    assertThat(http.get(dbUri).json().get("linked_from_service").findValuesAsString("from_service"))
+        .containsExactly(appUri);
+    act(http.delete(appUri), "Terminating", "Terminated");
+    act(http.delete(dbUri), "Terminating", "Terminated");
+  }
+
+  @Test
   void refusesAPrivilegedServiceToADeployer() {
     Reply token = http.post("/api-tokens", "{\"name\": \"e2e-deployer\", \"role\": \"deployer\"}");
     Http deployer = http.bearer(token.json().get("token").asString());

@@ -155,6 +155,41 @@ class ServiceApiTest extends EmbeddedMooringTest {
     assertThat(http.get("/api/v1/service/not-a-uuid/").status()).isEqualTo(404);
   }
 
+  @Test
+  void linksAServiceToAnotherUnderTheLinksNameAndShowsTheLinkOnBothEnds() {
+    String db = create("{\"image\": \"%s/demo/web:1.0.0\", \"name\": \"linked-db\","
+        + " \"container_envvars\": [{\"key\": \"DB_NAME\", \"value\": \"orders\"}]}").json()
+        .get("resource_uri").asString();
+    Reply app = create("{\"image\": \"%s/demo/web:1.0.0\", \"name\": \"linking-app\","
+        + " \"linked_to_service\": [{\"to_service\": \"" + db + "\", \"name\": \"DB\"}]}");
+    assertThat(app.status()).as(app.toString()).isEqualTo(201);
+    String appUri = app.json().get("resource_uri").asString();
+
+    JsonNode link = app.json().get("linked_to_service").get(0);
+    assertThat(link.get("name").asString()).isEqualTo("DB");
+    assertThat(link.get("from_service").asString()).isEqualTo(appUri);
+    assertThat(link.get("to_service").asString()).isEqualTo(db);
+    assertThat(http.get(db).json().get("linked_from_service").get(0)).isEqualTo(link);
+    assertThat(http.get(db).json().get("link_variables").get("LINKED_DB_TUTUM_API_URL").asString())
+        .isEqualTo(PUBLIC_URL + db);
+  }
+
+  @Test
+  void refusesALinkToAServiceThatDoesNotExistOrTwoLinksOfOneName() {
+    Reply missing = create("{\"image\": \"%s/demo/web:1.0.0\", \"linked_to_service\":"
+        + " [{\"to_service\": \"/api/v1/service/7eaf7fff-882c-4f3d-9a8f-a22317ac00ce/\"}]}");
+    assertProblem(missing, 400, "invalid-linked-to-service");
+    assertThat(missing.detail()).isEqualTo("linked_to_service names /api/v1/service/7eaf7fff-882c-4f3d-9a8f-a22317ac00ce/,"
+        + " which does not exist");
+    String db = create("{\"image\": \"%s/demo/web:1.0.0\", \"name\": \"twice-db\"}").json().get("uuid").asString();
+    Reply twice = create("{\"image\": \"%s/demo/web:1.0.0\", \"linked_to_service\": [{\"to_service\": \"" + db
+        + "\"}, {\"to_service\": \"" + db + "\"}]}");
+    assertProblem(twice, 400, "invalid-linked-to-service");
+    assertThat(twice.detail()).isEqualTo("two links are named twice-db: name one of them");
+    assertProblem(create("{\"image\": \"%s/demo/web:1.0.0\", \"linked_to_service\": [\"db\"]}"), 400,
+        "invalid-linked-to-service");
+  }
+
   private Reply create(String body) {
     return http.post("/api/v1/service/", body.formatted(REGISTRY.host()));
   }

@@ -145,7 +145,18 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
         return Admission.refused(missing ? Verdict.UNREACHABLE : Verdict.REGISTRY_UNAVAILABLE, reasonOf(failure));
       }
       return takeTheGate();
-    } catch (CanceledFailure cancelledBeforeAdmission) {
+    } catch (CanceledFailure | ActivityFailure cancelled) {
+      if (!CancellationScope.current().isCancelRequested()) {
+        throw cancelled;
+      }
+      // Cancelled while it asked for the service's turn with the gate already its own: both go back.
+      if (granted && Workflow.getVersion("cancel-gives-the-gate-back", Workflow.DEFAULT_VERSION, 1) >= 1) {
+        Workflow.newDetachedCancellationScope(() -> {
+          giveServiceTurnBack("rejected", true);
+          gate.release(new Release(id.toString(), "Re-enable service deployment after cancelled deployment: " + id));
+        }).run();
+        granted = false;
+      }
       return Admission.refused(Verdict.LOCKED, "Deployment cancelled before it was admitted");
     }
   }

@@ -10,15 +10,15 @@ import java.util.UUID;
  * @param name the service's unique name
  * @param state the state the workflow last entered
  * @param queue actions taken in and not yet carried out, oldest first
- * @param stoppedOnPurpose containers a Container Stop stopped: autoreplace and autodestroy leave
- *     them be (empty in runs recorded before Mooring watched for stops)
+ * @param leftStopped containers autoreplace and autodestroy leave be: a person stopped them, or
+ *     Mooring's own action on them failed (empty in runs recorded before Mooring watched for stops)
  */
 public record ServiceRun(UUID uuid, String name, ServiceState state, List<QueuedAction> queue,
-    List<String> stoppedOnPurpose) {
+    List<String> leftStopped) {
 
   public ServiceRun {
     queue = queue == null ? List.of() : List.copyOf(queue);
-    stoppedOnPurpose = stoppedOnPurpose == null ? List.of() : List.copyOf(stoppedOnPurpose);
+    leftStopped = leftStopped == null ? List.of() : List.copyOf(leftStopped);
   }
 
   public ServiceRun(UUID uuid, String name, ServiceState state, List<QueuedAction> queue) {

@@ -89,7 +89,8 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
   private int carriedOut;
   /** Deployments in the service's turn that said they ended, by id, until the turn reaches them. */
   private final Map<UUID, DeploymentEnded> endedDeployments = new HashMap<>();
-  private final Set<String> stoppedOnPurpose = new LinkedHashSet<>();
+  /** Containers left stopped: a person stopped them, or Mooring's own action on them failed. */
+  private final Set<String> leftStopped = new LinkedHashSet<>();
 
   @WorkflowInit
   public ServiceWorkflowImpl(ServiceRun run) {
@@ -97,7 +98,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
     this.name = run.name();
     this.state = run.state();
     queue.addAll(run.queue());
-    stoppedOnPurpose.addAll(run.stoppedOnPurpose());
+    leftStopped.addAll(run.leftStopped());
   }
 
   @Override
@@ -129,12 +130,19 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
     intake.lock();
     try {
       ServiceAction action = request.action();
+      ServiceState now;
       if (action == ServiceAction.DEPLOY) {
-        // A deployment changes containers from the moment it is let in: a container's action taken
-        // in before it ends first.
-        Workflow.await(queue::isEmpty);
+        // Decided on the service's own state: one meant to run whose containers all crashed may
+        // still be deployed (its fix), one a person stopped may not. Decided before any wait, since
+        // the deployment holds the gate: it never waits for a service action, which may need the gate.
+        now = state;
+        if (action.allowedIn(now)) {
+          // A container's action taken in before it ends first: a deployment changes containers at once.
+          Workflow.await(queue::isEmpty);
+        }
+      } else {
+        now = observedState();
       }
-      ServiceState now = observedState();
       if (!action.allowedIn(now)) {
         throw ApplicationFailure.newNonRetryableFailure(refusal(now, action), NOT_ALLOWED);
       }
@@ -171,7 +179,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
 
   private boolean actsOn(StoppedContainer stopped) {
     return state == ServiceState.RUNNING
-        && !stoppedOnPurpose.contains(stopped.container())
+        && !leftStopped.contains(stopped.container())
         && queue.stream().noneMatch(q -> stopped.container().equals(q.request().container()));
   }
 
@@ -184,9 +192,14 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
       }
       ServiceDefinition service = records.definition(new LoadService(uuid));
       ServiceAction action = onStop(service.container(), stopped.exitCode());
-      boolean stillStopped = action != null && containers.inventory(new Inventory(null, service)).stream()
-          .anyMatch(r -> r.container().equals(stopped.container()) && !r.running());
-      if (!stillStopped) {
+      if (action == null) {
+        return null;
+      }
+      List<Replica> have = containers.inventory(new Inventory(null, service));
+      boolean stillStopped = have.stream().anyMatch(r -> r.container().equals(stopped.container()) && !r.running());
+      // More containers than the target: old ones a deployment could not clean up. Clutter, not a
+      // crash: replacing one would add a container, destroying one would lower the target.
+      if (!stillStopped || have.size() > service.replicas()) {
         return null;
       }
       UUID id = Workflow.randomUUID();
@@ -225,7 +238,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
 
   @Override
   public ServiceRun state() {
-    return new ServiceRun(uuid, name, state, List.copyOf(queue), List.copyOf(stoppedOnPurpose));
+    return new ServiceRun(uuid, name, state, List.copyOf(queue), List.copyOf(leftStopped));
   }
 
   /**
@@ -245,7 +258,6 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
     ActionRequest request = queued.request();
     UUID id = request.actionId();
     if (request.action() == ServiceAction.DEPLOY) {
-      stoppedOnPurpose.clear();
       awaitDeployment(id, queued.takenFrom());
       return;
     }
@@ -266,6 +278,10 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
       records.enterAction(new EnterAction(id, ActionState.SUCCESS));
     } catch (ActivityFailure | ChildWorkflowFailure | ActionFailed failure) {
       log(id, "failed", request.action().title() + " failed: " + reasonOf(failure));
+      if (request.origin() != null && !request.origin().userAction() && request.container() != null) {
+        // Mooring's own action failed: trying again every sweep would only pile up failed actions.
+        leftStopped.add(request.container());
+      }
       settleAfterFailure(id, queued.takenFrom());
       records.enterAction(new EnterAction(id, ActionState.FAILED));
     }
@@ -273,7 +289,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
 
   /** Starts what the service has and creates what it lacks, from the image its record pins. */
   private void start(UUID id) {
-    stoppedOnPurpose.clear();
+    leftStopped.clear();
     ServiceDefinition service = records.definition(new LoadService(uuid));
     List<Replica> have = containers.inventory(new Inventory(id, service));
     List<Replica> keep = have.subList(0, Math.min(have.size(), service.replicas()));
@@ -290,7 +306,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
   }
 
   private void stop(UUID id) {
-    stoppedOnPurpose.clear();
+    leftStopped.clear();
     ServiceDefinition service = records.definition(new LoadService(uuid));
     List<Replica> running = containers.inventory(new Inventory(id, service)).stream().filter(Replica::running).toList();
     forEach(service, running, replica -> containers.stopReplica(new StopReplica(id, service, replica, false)));
@@ -352,6 +368,8 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
     if (ended == null || !ended.containersAsBefore()) {
       settleAfterFailure(id, takenFrom);
     } else if (ended.succeeded()) {
+      // Every container is new: none is left stopped any more.
+      leftStopped.clear();
       enter(ServiceState.RUNNING, takenFrom == ServiceState.INIT);
     } else {
       // Nothing changed, or the old containers are back: the service is what it was.
@@ -370,7 +388,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
   private void startContainer(UUID id, String container) {
     ServiceDefinition service = records.definition(new LoadService(uuid));
     Replica replica = replicaNamed(id, service, container);
-    stoppedOnPurpose.remove(container);
+    leftStopped.remove(container);
     startAll(id, service, pinnedImage(id, service), List.of(replica));
     log(id, "container-started", "Started " + container);
     if (state != ServiceState.RUNNING) {
@@ -382,7 +400,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
   private void stopContainer(UUID id, String container) {
     ServiceDefinition service = records.definition(new LoadService(uuid));
     Replica replica = replicaNamed(id, service, container);
-    stoppedOnPurpose.add(container);
+    leftStopped.add(container);
     containers.stopReplica(new StopReplica(id, service, replica, false));
     log(id, "container-stopped", "Stopped " + container);
   }
@@ -391,7 +409,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
   private void terminateContainer(UUID id, String container) {
     ServiceDefinition service = records.definition(new LoadService(uuid));
     Replica replica = replicaNamed(id, service, container);
-    stoppedOnPurpose.remove(container);
+    leftStopped.remove(container);
     // The target first: whoever reads the service meanwhile sees one container more than it wants, never one short.
     records.recordReplicas(new RecordReplicas(name, Math.max(0, service.replicas() - 1)));
     containers.removeReplicas(new RemoveReplicas(id, "terminate-container", List.of(replica)));

@@ -5,16 +5,20 @@ import io.mooring.activities.runtime.ContainerStatus;
 import io.mooring.activities.runtime.ReplicaLabels;
 import io.mooring.activities.runtime.StoppedContainer;
 import io.mooring.activities.store.ContainerSettings;
-import io.mooring.activities.store.CrashPolicy;
 import io.mooring.activities.store.ServiceRecord;
 import io.mooring.activities.store.ServiceState;
 import io.mooring.activities.store.ServiceStore;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,11 +43,16 @@ public class StoppedContainerWatch {
   private final ContainerRuntime engine;
   private final ServiceStore services;
   private final LifecycleClient lifecycle;
-  private final ScheduledExecutorService work = Executors.newScheduledThreadPool(2, runnable -> {
-    Thread thread = new Thread(runnable, "stopped-containers");
-    thread.setDaemon(true);
-    return thread;
-  });
+  /** Watching and sweeping: never waits on a service. */
+  private final ScheduledExecutorService work = Executors.newSingleThreadScheduledExecutor(
+      daemon("stopped-containers-watch"));
+  /**
+   * Telling services, which may wait for a service's turn: few threads, a bounded line, and a stop
+   * already in it (or being told) is not lined up again; what falls off is found by the next sweep.
+   */
+  private final ThreadPoolExecutor telling = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
+      new ArrayBlockingQueue<>(256), daemon("stopped-containers-tell"));
+  private final Set<String> beingTold = ConcurrentHashMap.newKeySet();
   private volatile AutoCloseable events;
 
   public StoppedContainerWatch(ContainerRuntime engine, ServiceStore services, LifecycleClient lifecycle) {
@@ -59,9 +68,18 @@ public class StoppedContainerWatch {
     work.scheduleWithFixedDelay(this::sweep, SWEEP.toSeconds(), SWEEP.toSeconds(), TimeUnit.SECONDS);
   }
 
+  private static ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
   @PreDestroy
   void end() throws Exception {
     work.shutdownNow();
+    telling.shutdownNow();
     AutoCloseable open = events;
     if (open != null) {
       open.close();
@@ -70,7 +88,7 @@ public class StoppedContainerWatch {
 
   private void watch() {
     try {
-      events = engine.watchStops(stopped -> work.execute(() -> consider(stopped, true)), this::lost);
+      events = engine.watchStops(stopped -> tell(stopped, true), this::lost);
     } catch (RuntimeException engineAway) {
       lost(engineAway);
     }
@@ -91,13 +109,11 @@ public class StoppedContainerWatch {
 
   private void sweep() {
     try {
-      for (ServiceRecord record : services.records(null, null)) {
-        if (record.state() == ServiceState.RUNNING && watched(record.definition().container())) {
-          for (ContainerStatus container : engine.list(Map.of(
-              ReplicaLabels.SERVICE, record.uniqueName(), ReplicaLabels.ROLE, "replica"))) {
-            if (container.exited()) {
-              consider(new StoppedContainer(container.name(), record.uniqueName(), container.exitCode()), false);
-            }
+      for (ServiceRecord record : services.runningWithStopPolicies()) {
+        for (ContainerStatus container : engine.list(Map.of(
+            ReplicaLabels.SERVICE, record.uniqueName(), ReplicaLabels.ROLE, "replica"))) {
+          if (container.exited()) {
+            tell(new StoppedContainer(container.name(), record.uniqueName(), container.exitCode()), false);
           }
         }
       }
@@ -106,8 +122,21 @@ public class StoppedContainerWatch {
     }
   }
 
-  private static boolean watched(ContainerSettings container) {
-    return container.autodestroy() != CrashPolicy.OFF || container.autoreplace() != CrashPolicy.OFF;
+  private void tell(StoppedContainer stopped, boolean justStopped) {
+    if (!beingTold.add(stopped.container())) {
+      return;
+    }
+    try {
+      telling.execute(() -> {
+        try {
+          consider(stopped, justStopped);
+        } finally {
+          beingTold.remove(stopped.container());
+        }
+      });
+    } catch (RejectedExecutionException fullOrShuttingDown) {
+      beingTold.remove(stopped.container());
+    }
   }
 
   /**

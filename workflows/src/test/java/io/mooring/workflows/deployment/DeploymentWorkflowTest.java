@@ -302,6 +302,7 @@ class DeploymentWorkflowTest {
     assertThat(turns.said).containsExactly("take " + id + " holding the gate", "back successful holding the gate");
     assertThat(world.events.indexOf("plan")).isGreaterThan(0);
     assertThat(gate.state().holder()).isNull();
+    GoldenHistories.record(env, "deployment-in-its-services-turn", DeploymentRequest.workflowId(id));
   }
 
   @Test

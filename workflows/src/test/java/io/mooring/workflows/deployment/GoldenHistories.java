@@ -11,13 +11,13 @@ import java.nio.file.Path;
  * ({@code ./mvnw test -Dmooring.record-histories=true}). Done once per deliberate change of
  * workflow code; otherwise the committed files are the specification the code must replay.
  */
-final class GoldenHistories {
+public final class GoldenHistories {
 
-  static final String FOLDER = "histories";
+  public static final String FOLDER = "histories";
 
   private GoldenHistories() {}
 
-  static void record(TestWorkflowEnvironment env, String name, String workflowId) {
+  public static void record(TestWorkflowEnvironment env, String name, String workflowId) {
     if (!Boolean.getBoolean("mooring.record-histories")) {
       return;
     }

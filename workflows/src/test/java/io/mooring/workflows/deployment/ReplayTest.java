@@ -1,12 +1,13 @@
 package io.mooring.workflows.deployment;
 
 import io.mooring.workflows.gate.DeploymentGateImpl;
+import io.mooring.workflows.service.ServiceWorkflowImpl;
 import io.temporal.testing.WorkflowReplayer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Today's workflow code must replay the histories of yesterday's deployments: a change that would
+ * Today's workflow code must replay the histories of yesterday's deployments and services: a change that would
  * break running deployments (reordered steps, a new activity without {@code Workflow.getVersion})
  * fails here instead of in production.
  */
@@ -14,10 +15,17 @@ class ReplayTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"deployment-success", "deployment-rollback", "deployment-cancel", "deployment-queued",
-      "deployment-searchable", "deployment-searchable-planned-by-activity"})
+      "deployment-searchable", "deployment-searchable-planned-by-activity", "deployment-in-its-services-turn"})
   void deploymentWorkflowReplaysItsRecordedHistory(String name) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         GoldenHistories.FOLDER + "/" + name + ".json", DeploymentWorkflowImpl.class);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"service-deploy-turn", "service-autoreplace", "service-terminated"})
+  void serviceWorkflowReplaysItsRecordedHistory(String name) throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        GoldenHistories.FOLDER + "/" + name + ".json", ServiceWorkflowImpl.class);
   }
 
   @ParameterizedTest(name = "{0}")

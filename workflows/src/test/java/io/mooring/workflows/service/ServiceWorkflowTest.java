@@ -15,6 +15,7 @@ import io.mooring.activities.store.ServiceDefinition;
 import io.mooring.activities.store.ServiceRecordActivities;
 import io.mooring.activities.store.ServiceState;
 import io.mooring.workflows.deployment.FakeWorld;
+import io.mooring.workflows.deployment.GoldenHistories;
 import io.mooring.workflows.deployment.ServiceTurnActivities;
 import io.mooring.workflows.deployment.ServiceTurnActivities.DeploymentEnded;
 import io.temporal.client.WorkflowClient;
@@ -144,6 +145,7 @@ class ServiceWorkflowTest {
     awaitState(ServiceState.TERMINATED);
     assertThat(world.containers).isEmpty();
     await().until(() -> records.states.get(records.states.size() - 1) == ServiceState.TERMINATED);
+    GoldenHistories.record(env, "service-terminated", ServiceWorkflow.workflowId(SERVICE));
   }
 
   @Test
@@ -194,11 +196,18 @@ class ServiceWorkflowTest {
     assertThat(records.actions).as("the deployment records its own action").doesNotContainKey(deploying.actionId());
     assertRefused(ServiceAction.SCALE, 3,
         "Service hello is Redeploying, which does not allow scale. No actions are allowed in this state.");
+    String container = world.runningContainers().get(0);
+    assertThatThrownBy(() -> service.request(containerRequest(ServiceAction.CONTAINER_STOP, container)))
+        .isInstanceOf(WorkflowUpdateException.class);
+    world.containers.put(container, false);
+    assertThatThrownBy(() -> service.containerStopped(new StoppedContainer(container, "hello", 137)))
+        .as("a deployment's own stops are not crashes").isInstanceOf(WorkflowUpdateException.class);
 
     service.deploymentEnded(new DeploymentEnded(SERVICE, deploying.actionId(), "successful", true));
 
     awaitState(ServiceState.RUNNING);
     assertThat(records.states).endsWith(ServiceState.REDEPLOYING, ServiceState.RUNNING);
+    GoldenHistories.record(env, "service-deploy-turn", ServiceWorkflow.workflowId(SERVICE));
   }
 
   @Test
@@ -212,6 +221,23 @@ class ServiceWorkflowTest {
     service.deploymentEnded(new DeploymentEnded(SERVICE, first.actionId(), "successful", true));
     awaitState(ServiceState.RUNNING);
     assertThat(records.startedDates).as("Tutum's started_datetime moves").isEqualTo(1);
+  }
+
+  @Test
+  void refusesADeploymentWhileAnActionChangesTheContainersWithoutWaitingForIt() {
+    world.planningMayStart = new java.util.concurrent.CountDownLatch(1);
+    service.request(request(ServiceAction.START, null));
+    assertRefused(ServiceAction.DEPLOY, null,
+        "Service hello is Starting, which does not allow a deployment. Try again once it has settled.");
+    world.planningMayStart.countDown();
+  }
+
+  @Test
+  void aDeploymentMayShipTheFixOfAServiceWhoseContainersAllCrashed() {
+    service.request(request(ServiceAction.START, null));
+    awaitState(ServiceState.RUNNING);
+    world.containers.replaceAll((name, running) -> false);
+    assertThat(service.request(request(ServiceAction.DEPLOY, null)).state()).isEqualTo(ServiceState.REDEPLOYING);
   }
 
   @Test
@@ -262,9 +288,22 @@ class ServiceWorkflowTest {
     await().until(() -> records.actions.get(replaced.actionId()) == ActionState.SUCCESS);
     assertThat(records.titles.get(replaced.actionId())).isEqualTo("Container Replace");
     assertThat(records.origins.get(replaced.actionId()).userAction()).as("Mooring's own action").isFalse();
-    assertThat(world.runningContainers()).hasSize(2).doesNotContain(killed);
+    assertThat(world.runningContainers()).hasSize(2).doesNotContain(killed)
+        .anySatisfy(c -> assertThat(c).as("the same number").endsWith(killed.substring(killed.lastIndexOf('-'))));
     assertThat(world.containers).doesNotContainKey(killed);
     assertThat(records.definition.replicas()).isEqualTo(2);
+    GoldenHistories.record(env, "service-autoreplace", ServiceWorkflow.workflowId(SERVICE));
+  }
+
+  @Test
+  void leavesAStoppedContainerBeyondTheTargetAsADeploymentsLeftover() {
+    records.withPolicies(CrashPolicy.ALWAYS, CrashPolicy.OFF);
+    service.request(request(ServiceAction.START, null));
+    awaitState(ServiceState.RUNNING);
+    world.containers.put("hello-old-7", false);
+
+    assertThat(service.containerStopped(new StoppedContainer("hello-old-7", "hello", 0))).isNull();
+    assertThat(world.containers).hasSize(3);
   }
 
   @Test
