@@ -8,6 +8,7 @@ import io.mooring.activities.runtime.RuntimeRequests.RemoveReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.RestoreReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.StartReplica;
 import io.mooring.activities.runtime.RuntimeRequests.StopReplica;
+import io.mooring.activities.runtime.RuntimeRequests.StopReplicas;
 import io.temporal.activity.ActivityInterface;
 import java.util.List;
 
@@ -38,6 +39,9 @@ public interface RuntimeActivities {
   void awaitHealthy(AwaitHealthy request);
 
   void stopReplica(StopReplica request);
+
+  /** Stops the replicas side by side, each kept to be started again. */
+  void stopReplicas(StopReplicas request);
 
   void removeReplicas(RemoveReplicas request);
 

@@ -11,6 +11,7 @@ import io.mooring.activities.runtime.RuntimeRequests.RemoveReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.RestoreReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.StartReplica;
 import io.mooring.activities.runtime.RuntimeRequests.StopReplica;
+import io.mooring.activities.runtime.RuntimeRequests.StopReplicas;
 import io.mooring.activities.store.DeploymentLog;
 import io.mooring.activities.store.ServiceDefinition;
 import io.mooring.activities.store.ServiceLink;
@@ -18,6 +19,7 @@ import io.mooring.activities.store.ServiceStore;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -25,6 +27,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -44,6 +53,15 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
   private final DeploymentLog log;
   private final RuntimeSettings settings;
   private final ServiceStore services;
+  /**
+   * Engine calls for several containers at once, as {@code docker rm a b c} makes them: each waits
+   * on the engine, not on this machine's processors.
+   */
+  private final ExecutorService engineCalls = Executors.newFixedThreadPool(8, runnable -> {
+    Thread thread = new Thread(runnable, "engine-calls");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   /** @param services where linked services are read; a service with no links never asks */
   public RuntimeActivitiesImpl(
@@ -236,20 +254,23 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
   }
 
   @Override
-  public void removeReplicas(RemoveReplicas request) {
+  public void stopReplicas(StopReplicas request) {
+    onEach(request.replicas(), replica -> runtime.stop(replica.container()));
     for (Replica replica : request.replicas()) {
-      Activity.getExecutionContext().heartbeat(null);
-      runtime.remove(replica.container());
+      log.append(request.operationId(), replica.container() + ".stop", "Stopped replica " + replica.index()
+          + " (" + replica.container() + ")");
     }
+  }
+
+  @Override
+  public void removeReplicas(RemoveReplicas request) {
+    onEach(request.replicas(), replica -> runtime.remove(replica.container()));
     log.append(request.operationId(), request.step() + ".removed", "Removed " + names(request.replicas()));
   }
 
   @Override
   public void restoreReplicas(RestoreReplicas request) {
-    for (Replica replica : request.remove()) {
-      Activity.getExecutionContext().heartbeat(null);
-      runtime.remove(replica.container());
-    }
+    onEach(request.remove(), replica -> runtime.remove(replica.container()));
     log.append(request.operationId(), "rollback.removed", "Rollback removed new container(s) " + names(request.remove()));
     List<Replica> restart = request.restart().stream().filter(Replica::running).toList();
     for (Replica replica : restart) {
@@ -257,6 +278,43 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
       runtime.start(replica.container());
     }
     log.append(request.operationId(), "rollback.restarted", "Rollback restarted previous container(s) " + names(restart));
+  }
+
+  /**
+   * Runs {@code call} for every replica side by side and waits for all, heartbeating meanwhile;
+   * then fails with the first failure, if any (every call is safe to repeat on a retry).
+   */
+  private void onEach(List<Replica> replicas, Consumer<Replica> call) {
+    var context = Activity.getExecutionContext();
+    List<Future<?>> calls = replicas.stream().<Future<?>>map(r -> engineCalls.submit(() -> call.accept(r))).toList();
+    RuntimeException failure = null;
+    for (Future<?> pending : calls) {
+      while (true) {
+        try {
+          pending.get(1, TimeUnit.SECONDS);
+          break;
+        } catch (TimeoutException stillWorking) {
+          context.heartbeat(null);
+        } catch (ExecutionException failed) {
+          if (failure == null) {
+            failure = failed.getCause() instanceof RuntimeException r ? r : new IllegalStateException(failed.getCause());
+          }
+          break;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          calls.forEach(c -> c.cancel(true));
+          throw ApplicationFailure.newFailure("Interrupted", "Interrupted");
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  @PreDestroy
+  void stopCalling() {
+    engineCalls.shutdownNow();
   }
 
   private String lastOutput(String container) {

@@ -30,6 +30,9 @@ public final class RuntimeRequests {
   public record StopReplica(
       @JsonAlias("deploymentId") UUID operationId, ServiceDefinition service, Replica replica, boolean keptForRollback) {}
 
+  /** Replicas a lifecycle action stops side by side, kept to be started again. */
+  public record StopReplicas(UUID operationId, ServiceDefinition service, List<Replica> replicas) {}
+
   /** @param step names this removal in the log, e.g. {@code cleanup} or {@code rollback} */
   public record RemoveReplicas(@JsonAlias("deploymentId") UUID operationId, String step, List<Replica> replicas) {}
 

@@ -15,6 +15,7 @@ import io.mooring.activities.runtime.RuntimeRequests.PullImage;
 import io.mooring.activities.runtime.RuntimeRequests.RemoveReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.StartReplica;
 import io.mooring.activities.runtime.RuntimeRequests.StopReplica;
+import io.mooring.activities.runtime.RuntimeRequests.StopReplicas;
 import io.mooring.activities.runtime.StoppedContainer;
 import io.mooring.activities.store.ContainerSettings;
 import io.mooring.activities.store.ActionOrigin;
@@ -51,6 +52,7 @@ import java.util.ArrayDeque;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -141,7 +143,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
           Workflow.await(queue::isEmpty);
         }
       } else {
-        now = observedState();
+        now = observedState(action);
       }
       if (!action.allowedIn(now)) {
         throw ApplicationFailure.newNonRetryableFailure(refusal(now, action), NOT_ALLOWED);
@@ -195,7 +197,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
       if (action == null) {
         return null;
       }
-      List<Replica> have = containers.inventory(new Inventory(null, service));
+      List<Replica> have = inventory(null, service);
       boolean stillStopped = have.stream().anyMatch(r -> r.container().equals(stopped.container()) && !r.running());
       // More containers than the target: old ones a deployment could not clean up. Clutter, not a
       // crash: replacing one would add a container, destroying one would lower the target.
@@ -245,12 +247,18 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
    * The state to decide on: a service meant to run is read from the engine, since containers
    * stop behind Mooring's back; every other state is the workflow's own.
    */
-  private ServiceState observedState() {
+  private ServiceState observedState(ServiceAction action) {
     if (state != ServiceState.RUNNING) {
       return state;
     }
+    // An action that whatever the engine shows allows (terminate, a container's start) needs no look.
+    if (EnumSet.of(ServiceState.RUNNING, ServiceState.PARTLY_RUNNING, ServiceState.STOPPED, ServiceState.NOT_RUNNING)
+        .stream().allMatch(action::allowedIn)
+        && Workflow.getVersion("no-look-when-every-state-allows", Workflow.DEFAULT_VERSION, 1) >= 1) {
+      return state;
+    }
     ServiceDefinition service = records.definition(new LoadService(uuid));
-    long running = containers.inventory(new Inventory(null, service)).stream().filter(Replica::running).count();
+    long running = inventory(null, service).stream().filter(Replica::running).count();
     return ServiceState.observed(state, service.replicas(), (int) running);
   }
 
@@ -291,7 +299,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
   private void start(UUID id) {
     leftStopped.clear();
     ServiceDefinition service = records.definition(new LoadService(uuid));
-    List<Replica> have = containers.inventory(new Inventory(id, service));
+    List<Replica> have = inventory(id, service);
     List<Replica> keep = have.subList(0, Math.min(have.size(), service.replicas()));
     removeExtra(id, have, keep);
     List<Replica> toStart = new ArrayList<>(keep.stream().filter(r -> !r.running()).toList());
@@ -308,8 +316,12 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
   private void stop(UUID id) {
     leftStopped.clear();
     ServiceDefinition service = records.definition(new LoadService(uuid));
-    List<Replica> running = containers.inventory(new Inventory(id, service)).stream().filter(Replica::running).toList();
-    forEach(service, running, replica -> containers.stopReplica(new StopReplica(id, service, replica, false)));
+    List<Replica> running = inventory(id, service).stream().filter(Replica::running).toList();
+    if (!service.container().sequential() && Workflow.getVersion("stop-in-one-step", Workflow.DEFAULT_VERSION, 1) >= 1) {
+      containers.stopReplicas(new StopReplicas(id, service, running));
+    } else {
+      forEach(service, running, replica -> containers.stopReplica(new StopReplica(id, service, replica, false)));
+    }
     log(id, "stopped", "Stopped " + running.size() + " container(s) of " + service.name());
     enter(ServiceState.STOPPED, false);
   }
@@ -320,7 +332,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
       records.recordReplicas(new RecordReplicas(name, target));
     }
     ServiceDefinition service = records.definition(new LoadService(uuid));
-    List<Replica> have = containers.inventory(new Inventory(id, service));
+    List<Replica> have = inventory(id, service);
     int wanted = service.replicas();
     if (have.size() < wanted) {
       String image = pinnedImage(id, service);
@@ -379,7 +391,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
 
   private void terminate(UUID id) {
     ServiceDefinition service = records.definition(new LoadService(uuid));
-    List<Replica> have = containers.inventory(new Inventory(id, service));
+    List<Replica> have = inventory(id, service);
     containers.removeReplicas(new RemoveReplicas(id, "terminate", have));
     enter(ServiceState.TERMINATED, false);
   }
@@ -420,7 +432,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
   /** Autoreplace: the stopped container goes, and a new one of the same number takes its place. */
   private void replaceContainer(UUID id, String container) {
     ServiceDefinition service = records.definition(new LoadService(uuid));
-    List<Replica> have = containers.inventory(new Inventory(id, service));
+    List<Replica> have = inventory(id, service);
     Replica stopped = have.stream().filter(r -> r.container().equals(container)).findFirst()
         .orElseThrow(() -> new ActionFailed(LifecycleSentences.containerGone(container)));
     if (stopped.running()) {
@@ -434,8 +446,15 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
     log(id, "replaced", "Replaced " + container + ", which stopped, with " + replacement.get(0).container());
   }
 
+  /** The service's containers now, running or not. */
+  private List<Replica> inventory(UUID id, ServiceDefinition service) {
+    // An ordinary activity although it only reads: a local one would hold the workflow task, and
+    // with it every request to the service, as long as an engine that hangs takes to answer.
+    return containers.inventory(new Inventory(id, service));
+  }
+
   private Replica replicaNamed(UUID id, ServiceDefinition service, String container) {
-    return containers.inventory(new Inventory(id, service)).stream()
+    return inventory(id, service).stream()
         .filter(r -> r.container().equals(container))
         .findFirst()
         .orElseThrow(() -> new ActionFailed(LifecycleSentences.containerGone(container)));
@@ -495,7 +514,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
     ServiceDefinition service = records.definition(new LoadService(uuid));
     boolean anyRunning;
     try {
-      anyRunning = containers.inventory(new Inventory(id, service)).stream().anyMatch(Replica::running);
+      anyRunning = inventory(id, service).stream().anyMatch(Replica::running);
     } catch (ActivityFailure engineDown) {
       anyRunning = from == ServiceState.RUNNING || from == ServiceState.PARTLY_RUNNING;
     }

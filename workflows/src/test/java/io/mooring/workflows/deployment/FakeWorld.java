@@ -13,6 +13,7 @@ import io.mooring.activities.runtime.RuntimeRequests.RemoveReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.RestoreReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.StartReplica;
 import io.mooring.activities.runtime.RuntimeRequests.StopReplica;
+import io.mooring.activities.runtime.RuntimeRequests.StopReplicas;
 import io.mooring.activities.store.HistoryActivities;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
@@ -156,6 +157,14 @@ public final class FakeWorld {
     public void stopReplica(StopReplica request) {
       containers.put(request.replica().container(), false);
       events.add("stop " + request.replica().container());
+    }
+
+    @Override
+    public void stopReplicas(StopReplicas request) {
+      request.replicas().forEach(r -> {
+        containers.put(r.container(), false);
+        events.add("stop " + r.container());
+      });
     }
 
     @Override

@@ -22,7 +22,8 @@ class ReplayTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"service-deploy-turn", "service-autoreplace", "service-terminated"})
+  @ValueSource(strings = {"service-deploy-turn", "service-autoreplace", "service-terminated",
+      "service-stopped-in-one-step"})
   void serviceWorkflowReplaysItsRecordedHistory(String name) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         GoldenHistories.FOLDER + "/" + name + ".json", ServiceWorkflowImpl.class);

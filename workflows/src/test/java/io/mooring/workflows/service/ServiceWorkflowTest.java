@@ -141,11 +141,13 @@ class ServiceWorkflowTest {
   void terminateRemovesEveryContainerAndTheServiceStaysTerminated() {
     service.request(request(ServiceAction.START, null));
     awaitState(ServiceState.RUNNING);
+    service.request(request(ServiceAction.STOP, null));
+    awaitState(ServiceState.STOPPED);
     service.request(request(ServiceAction.TERMINATE, null));
     awaitState(ServiceState.TERMINATED);
     assertThat(world.containers).isEmpty();
     await().until(() -> records.states.get(records.states.size() - 1) == ServiceState.TERMINATED);
-    GoldenHistories.record(env, "service-terminated", ServiceWorkflow.workflowId(SERVICE));
+    GoldenHistories.record(env, "service-stopped-in-one-step", ServiceWorkflow.workflowId(SERVICE));
   }
 
   @Test
