@@ -9,7 +9,6 @@ import io.mooring.activities.runtime.ReplicaLabels;
 import io.mooring.api.Http;
 import io.mooring.api.Http.Reply;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,19 +95,7 @@ class CrashRecoveryTest {
             health-path: /health
             regression-image: %s/demo/web-tests
         """.formatted(SERVICE, registry.address(), REPLICAS, registry.address()));
-    int port;
-    try (var socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    mooring = new MooringProcess(Map.of(
-        "MOORING_DATA_DIR", data.toString(),
-        "MOORING_SERVICES_FILE", data.resolve("services.yml").toString(),
-        "MOORING_RUNTIME_DOCKER_HOST", REAL.dockerHost(),
-        "SPRING_DATASOURCE_URL", REAL.freshDatabase(),
-        "SPRING_DATASOURCE_USERNAME", "mooring",
-        "SPRING_DATASOURCE_PASSWORD", "mooring",
-        "SPRING_TEMPORAL_TEST_SERVER_ENABLED", "false",
-        "SPRING_TEMPORAL_CONNECTION_TARGET", REAL.temporal()), data.resolve("mooring.out"), port);
+    mooring = MooringProcess.realMode(REAL, data, Map.of());
     mooring.start();
     docker = new DockerEngine(REAL.dockerHost(), Duration.ofSeconds(5), "127.0.0.1");
     http = new Http(mooring.root(), null).bearer(Files.readString(data.resolve("admin-token")).strip());

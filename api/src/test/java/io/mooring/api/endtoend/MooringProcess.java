@@ -36,6 +36,28 @@ final class MooringProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Mooring in real mode on the suite's components, on a free port and a fresh database, with its
+   * data directory (and services file, {@code services.yml}) in {@code data}; plus {@code more}.
+   */
+  static MooringProcess realMode(RealComponents real, Path data, Map<String, String> more) throws IOException {
+    int port;
+    try (var socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Map<String, String> environment = new java.util.HashMap<>(Map.of(
+        "MOORING_DATA_DIR", data.toString(),
+        "MOORING_SERVICES_FILE", data.resolve("services.yml").toString(),
+        "MOORING_RUNTIME_DOCKER_HOST", real.dockerHost(),
+        "SPRING_DATASOURCE_URL", real.freshDatabase(),
+        "SPRING_DATASOURCE_USERNAME", "mooring",
+        "SPRING_DATASOURCE_PASSWORD", "mooring",
+        "SPRING_TEMPORAL_TEST_SERVER_ENABLED", "false",
+        "SPRING_TEMPORAL_CONNECTION_TARGET", real.temporal()));
+    environment.putAll(more);
+    return new MooringProcess(environment, data.resolve("mooring.out"), port);
+  }
+
   String root() {
     return "http://127.0.0.1:" + port;
   }

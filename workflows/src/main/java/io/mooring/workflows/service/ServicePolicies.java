@@ -18,7 +18,8 @@ import java.util.Map;
  *       Retries ride out an engine restart (about a minute of attempts); every step is idempotent,
  *       since containers have derived names. Pulling an image and waiting for health can last:
  *       they heartbeat, so a dead worker's wait passes on within {@link WorkerTakeover#HEARTBEAT};
- *       a replica that never became healthy is final.
+ *       every other change ends or heartbeats within twice that, so it passes on as soon. A replica
+ *       that never became healthy is final.
  *   <li>Record and log: local activities that must eventually happen, or the record lies; they
  *       retry without limit, backing off to 30 s, through a database outage.
  *   <li>Registry: a first start pins the tag's digest; a registry that does not answer is tried
@@ -32,6 +33,10 @@ final class ServicePolicies {
   static ActivityOptions containers() {
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofMinutes(2))
+        // A dead worker's container change passes on within seconds, not at the end of the two
+        // minutes: each one ends or heartbeats well within this (a stop takes at most the engine's
+        // stop timeout, 5 s; changes to several containers heartbeat while they wait).
+        .setHeartbeatTimeout(WorkerTakeover.HEARTBEAT.multipliedBy(2))
         .setRetryOptions(engineRestartRetries())
         .build();
   }
