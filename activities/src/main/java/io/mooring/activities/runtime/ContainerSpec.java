@@ -11,6 +11,8 @@ import java.util.Map;
  *     container again (unless Mooring had stopped it), so a daemon restart mid-rollout does not
  *     take the service down. One-shot containers such as regression tests stay exited.
  * @param settings networking, ports, limits and policies; host networking where null
+ * @param reachesHost a bridged container that must reach this machine (Mooring's API) finds it
+ *     by the name {@code host.docker.internal}, as on Docker Desktop
  */
 public record ContainerSpec(
     String name,
@@ -19,7 +21,8 @@ public record ContainerSpec(
     Map<String, String> env,
     List<String> command,
     boolean comesBackWithEngine,
-    ContainerSettings settings) {
+    ContainerSettings settings,
+    boolean reachesHost) {
 
   public ContainerSpec {
     labels = Map.copyOf(labels);
@@ -30,6 +33,6 @@ public record ContainerSpec(
 
   public ContainerSpec(String name, String image, Map<String, String> labels, Map<String, String> env,
       List<String> command, boolean comesBackWithEngine) {
-    this(name, image, labels, env, command, comesBackWithEngine, null);
+    this(name, image, labels, env, command, comesBackWithEngine, null, false);
   }
 }

@@ -23,6 +23,7 @@ import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import io.mooring.activities.access.ServiceApiAccess;
 import io.mooring.activities.registry.ImageReference;
 import io.mooring.activities.registry.RegistryCredentials;
 import io.mooring.activities.store.ContainerSettings;
@@ -189,6 +190,9 @@ public class DockerEngine implements ContainerRuntime, AutoCloseable {
         bindings.bind(exposed(port), port.outer() == null
             ? Ports.Binding.bindIp(publishAddress) : Ports.Binding.bindIpAndPort(publishAddress, port.outer()));
       }
+    }
+    if (spec.reachesHost()) {
+      config.withExtraHosts(ServiceApiAccess.HOST_ALIAS + ":host-gateway");
     }
     return config.withNetworkMode("bridge")
         .withPortBindings(bindings)

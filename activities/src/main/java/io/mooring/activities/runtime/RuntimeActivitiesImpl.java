@@ -1,6 +1,7 @@
 package io.mooring.activities.runtime;
 
 import io.mooring.activities.TaskQueues;
+import io.mooring.activities.access.ServiceApiAccess;
 import io.mooring.activities.registry.ImageReference;
 import io.mooring.activities.registry.RegistrySettings;
 import io.mooring.activities.runtime.RuntimeRequests.AwaitHealthy;
@@ -53,6 +54,7 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
   private final DeploymentLog log;
   private final RuntimeSettings settings;
   private final ServiceStore services;
+  private final ServiceApiAccess apiAccess;
   /**
    * Engine calls for several containers at once, as {@code docker rm a b c} makes them: each waits
    * on the engine, not on this machine's processors.
@@ -63,15 +65,20 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
     return thread;
   });
 
-  /** @param services where linked services are read; a service with no links never asks */
+  /**
+   * @param services where linked services are read; a service with no links never asks
+   * @param apiAccess the token of a service with Tutum's {@code global} role; others never ask
+   */
   public RuntimeActivitiesImpl(
       ContainerRuntime runtime,
       ReplicaHealth health,
       RegistrySettings credentials,
       DeploymentLog log,
       RuntimeSettings settings,
-      ServiceStore services) {
+      ServiceStore services,
+      ServiceApiAccess apiAccess) {
     this.services = services;
+    this.apiAccess = apiAccess;
     this.runtime = runtime;
     this.health = health;
     this.credentials = credentials;
@@ -135,6 +142,10 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
     Replica replica = request.replica();
     Map<String, String> env = linkEnvironment(service);
     env.putAll(service.env());
+    boolean global = service.container().roles().contains(ServiceApiAccess.GLOBAL);
+    if (global) {
+      env.putAll(apiAccess.environment(service.name()));
+    }
     if (service.onHostNetwork()) {
       env.put("PORT", Integer.toString(replica.port()));
       if (health.listens(replica.port()) && runtime.status(replica.container()).isEmpty()) {
@@ -151,7 +162,8 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
         env,
         List.of(),
         true,
-        service.container()));
+        service.container(),
+        global && !service.onHostNetwork()));
     log.append(request.operationId(), "replica-" + replica.index() + ".start", "Started replica "
         + replica.index() + " of " + service.replicas() + " as " + replica.container()
         + (service.onHostNetwork() ? " on port " + replica.port() : ""));

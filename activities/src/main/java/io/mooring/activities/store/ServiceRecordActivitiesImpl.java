@@ -1,6 +1,7 @@
 package io.mooring.activities.store;
 
 import io.mooring.activities.TaskQueues;
+import io.mooring.activities.access.ServiceApiAccess;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
 import org.springframework.stereotype.Component;
@@ -12,9 +13,12 @@ public class ServiceRecordActivitiesImpl implements ServiceRecordActivities {
   private final ServiceStore services;
   private final ActionStore actions;
   private final DeploymentLog log;
+  private final ServiceApiAccess apiAccess;
 
-  public ServiceRecordActivitiesImpl(ServiceStore services, ActionStore actions, DeploymentLog log) {
+  public ServiceRecordActivitiesImpl(ServiceStore services, ActionStore actions, DeploymentLog log,
+      ServiceApiAccess apiAccess) {
     this.services = services;
+    this.apiAccess = apiAccess;
     this.actions = actions;
     this.log = log;
   }
@@ -42,6 +46,10 @@ public class ServiceRecordActivitiesImpl implements ServiceRecordActivities {
 
   @Override
   public void recordState(RecordState request) {
+    if (request.state() == ServiceState.TERMINATED) {
+      // Before the state is written: a retry after a failure here revokes again, never skips it.
+      apiAccess.revoke(request.service());
+    }
     services.recordState(request.service(), request.state(), request.started());
   }
 

@@ -3,8 +3,11 @@ package io.mooring.activities.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mooring.activities.access.ServiceApiAccess;
 import io.mooring.activities.registry.RegistrySettings;
 import io.mooring.activities.runtime.RuntimeRequests.StartReplica;
+import io.mooring.activities.store.ContainerSettings;
+import io.mooring.activities.store.Networking;
 import io.mooring.activities.store.RecordingLog;
 import io.mooring.activities.store.ServiceDefinition;
 import io.temporal.failure.ApplicationFailure;
@@ -31,7 +34,7 @@ class ReplicaStartTest {
   private final RuntimeActivitiesImpl activities = new RuntimeActivitiesImpl(
       engine, health, new RegistrySettings(Map.of(), null, null, null), new RecordingLog(log),
       new RuntimeSettings("unix:///nowhere.sock", Duration.ofSeconds(60), Duration.ofSeconds(2),
-          Duration.ofSeconds(5), Duration.ofSeconds(2), null), null);
+          Duration.ofSeconds(5), Duration.ofSeconds(2), null), null, new OneTokenAccess());
 
   @Test
   void reportsAReplicaHealthyOnceItAnswers() {
@@ -80,6 +83,47 @@ class ReplicaStartTest {
     health.answers = true;
 
     assertThat(start()).isTrue();
+  }
+
+  @Test
+  void givesAGlobalServicesContainersAReadOnlyTokenAndAWayToMooring() {
+    ServiceDefinition global = new ServiceDefinition("feed", "127.0.0.1:5000/demo/web", "1.0.0", null, 1, 0, null,
+        Map.of("TUTUM_AUTH", "Bearer planted", "MODE", "feed"), null, null, null, new ContainerSettings(Networking.BRIDGE,
+            List.of(), null, null, null, null, false, null, null, null, false, List.of(ServiceApiAccess.GLOBAL), List.of()));
+    engine.then(() -> state("running", 0));
+
+    activities.startReplica(new StartReplica(UUID.randomUUID(), global, "127.0.0.1:5000/demo/web:1.0.0", "1.0.0",
+        new Replica("feed-1", 1, 0, false)));
+
+    assertThat(engine.runs()).singleElement().satisfies(spec -> {
+      assertThat(spec.env()).containsEntry("TUTUM_AUTH", "Bearer mooring_feed").containsEntry("MODE", "feed");
+      assertThat(spec.reachesHost()).as("a bridged container finds Mooring by the host's name").isTrue();
+    });
+  }
+
+  @Test
+  void givesOtherServicesNoToken() {
+    engine.then(() -> state("running", 0)).then(() -> state("running", 0));
+    health.answers = true;
+
+    start();
+
+    assertThat(engine.runs()).singleElement().satisfies(spec -> {
+      assertThat(spec.env()).doesNotContainKey("TUTUM_AUTH");
+      assertThat(spec.reachesHost()).isFalse();
+    });
+  }
+
+  /** Gives each service the token named after it. */
+  private static final class OneTokenAccess implements ServiceApiAccess {
+    @Override
+    public Map<String, String> environment(String service) {
+      return Map.of("TUTUM_AUTH", "Bearer mooring_" + service);
+    }
+
+    @Override
+    public void revoke(String service) {
+    }
   }
 
   private boolean start() {

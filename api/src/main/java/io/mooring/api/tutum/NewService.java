@@ -1,5 +1,6 @@
 package io.mooring.api.tutum;
 
+import io.mooring.activities.access.ServiceApiAccess;
 import io.mooring.activities.registry.RegistrySettings;
 import io.mooring.activities.store.ContainerSettings;
 import io.mooring.activities.store.CrashPolicy;
@@ -84,7 +85,7 @@ record NewService(String displayName, String baseName, ServiceDefinition definit
         policy(body, "autoreplace"),
         policy(body, "autodestroy"),
         bool(body, "sequential_deployment"),
-        emptyList(body, "roles"),
+        roles(body.get("roles")),
         List.of());
     List<LinkAsked> links = links(body.get("linked_to_service"));
     ServiceDefinition definition = new ServiceDefinition(baseName, repository, tag, null, target, 0, null,
@@ -219,12 +220,21 @@ record NewService(String displayName, String baseName, ServiceDefinition definit
         invalid(field, field + " must be OFF, ON_FAILURE or ALWAYS"));
   }
 
-  private static List<String> emptyList(JsonNode body, String field) {
-    JsonNode node = body.get(field);
-    if (node != null && !node.isNull() && !(node.isArray() && node.isEmpty())) {
-      throw invalid(field, field + " is not supported yet; leave it out or give []");
+  /** Tutum's API roles: {@code global} is the one there is. */
+  private static List<String> roles(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return List.of();
     }
-    return List.of();
+    String shape = "roles must be a list of Tutum API roles: [] or [\"" + ServiceApiAccess.GLOBAL + "\"]";
+    if (!node.isArray() || node.size() > 1) {
+      throw invalid("roles", shape);
+    }
+    for (JsonNode role : node) {
+      if (!role.isString() || !ServiceApiAccess.GLOBAL.equals(role.asString())) {
+        throw invalid("roles", shape);
+      }
+    }
+    return node.isEmpty() ? List.of() : List.of(ServiceApiAccess.GLOBAL);
   }
 
   private static String text(JsonNode body, String field, boolean required) {

@@ -34,7 +34,8 @@ final class TutumBodies {
       @Schema(nullable = true, allowableValues = {"OFF", "ON_FAILURE", "ALWAYS"},
           description = "Mooring terminates a container that stops") String autodestroy,
       @JsonProperty("sequential_deployment") @Schema(nullable = true) Boolean sequentialDeployment,
-      @ArraySchema(maxItems = 0, arraySchema = @Schema(nullable = true, description = "Not supported yet: []"))
+      @ArraySchema(maxItems = 1, uniqueItems = true, schema = @Schema(allowableValues = "global"), arraySchema = @Schema(
+          nullable = true, description = "[\"global\"]: the containers get a read-only token and the API's address"))
       List<String> roles,
       @Schema(nullable = true, description = "Admins only") Boolean privileged,
       @Schema(nullable = true, minimum = "4", maximum = "1048576", description = "Memory limit in MB") Integer memory,

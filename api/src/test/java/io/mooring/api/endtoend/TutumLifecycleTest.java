@@ -191,6 +191,40 @@ class TutumLifecycleTest extends RealMooringTest {
   }
 
   @Test
+  void aGlobalServicesContainersReadTheApiWithTheirTokenUntilTheServiceTerminates() {
+    // The container reads its own service through its variables, then tries to create one.
+    Reply created = http.post("/api/v1/service/", """
+        {"image": "demo/web:1.0.0", "name": "global-feed", "roles": ["global"],
+         "run_command": "sh -c 'wget -q -O - --header \\"Authorization: $TUTUM_AUTH\\" ${TUTUM_BASE_URL}service/?name=global-feed; echo; wget -q -O - --header \\"Authorization: $TUTUM_AUTH\\" --post-data {} ${TUTUM_BASE_URL}service/; echo create=$?; sleep 600'"}""");
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    assertThat(created.json().get("roles").get(0).asString()).isEqualTo("global");
+    String service = created.json().get("resource_uri").asString();
+    act(http.post(service + "start/", ""), "Starting", "Running");
+
+    String container = containersOf(service).get(0).get("resource_uri").asString();
+    String logs = await().atMost(ACTION).pollInterval(Duration.ofMillis(250))
+        .until(() -> http.get(container + "logs/").json().get("logs").asString(), l -> l.contains("create="));
+    assertThat(logs).contains("\"unique_name\":\"global-feed\"").contains("create=1");
+    assertThat(http.get(service).body() + http.get(container).body()).as("the secret is in no answer")
+        .doesNotContain("mooring_");
+    assertThat(http.get("/api/v1/service/?name=global-feed").json().get("meta").get("total_count").asInt())
+        .as("the reader's create was refused").isEqualTo(1);
+    assertThat(revokedAt("service-global-feed").isNull()).isTrue();
+
+    act(http.delete(service), "Terminating", "Terminated");
+    assertThat(revokedAt("service-global-feed").isNull()).as("the token is revoked with the service").isFalse();
+  }
+
+  private JsonNode revokedAt(String token) {
+    for (JsonNode each : http.get("/api-tokens").json()) {
+      if (token.equals(each.get("name").asString())) {
+        return each.get("revokedAt");
+      }
+    }
+    throw new AssertionError("no token " + token + " in " + http.get("/api-tokens"));
+  }
+
+  @Test
   void refusesAPrivilegedServiceToADeployer() {
     Reply token = http.post("/api-tokens", "{\"name\": \"e2e-deployer\", \"role\": \"deployer\"}");
     Http deployer = http.bearer(token.json().get("token").asString());

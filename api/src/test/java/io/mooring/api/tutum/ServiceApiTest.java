@@ -150,6 +150,18 @@ class ServiceApiTest extends EmbeddedMooringTest {
   }
 
   @Test
+  void takesTutumsGlobalRoleAndRefusesAnyOther() {
+    Reply global = create("{\"image\": \"%s/demo/web:1.0.0\", \"roles\": [\"global\"]}");
+    assertThat(global.status()).as(global.toString()).isEqualTo(201);
+    assertThat(global.json().get("roles").get(0).asString()).isEqualTo("global");
+    for (String roles : new String[] {"[\"admin\"]", "\"global\"", "[\"global\", \"global\"]", "[1]"}) {
+      Reply refused = create("{\"image\": \"%s/demo/web:1.0.0\", \"roles\": " + roles + "}");
+      assertProblem(refused, 400, "invalid-roles");
+      assertThat(refused.detail()).isEqualTo("roles must be a list of Tutum API roles: [] or [\"global\"]");
+    }
+  }
+
+  @Test
   void answersAnUnknownServiceWithNotFound() {
     assertThat(http.get("/api/v1/service/7eaf7fff-882c-4f3d-9a8f-a22317ac00ce/").status()).isEqualTo(404);
     assertThat(http.get("/api/v1/service/not-a-uuid/").status()).isEqualTo(404);

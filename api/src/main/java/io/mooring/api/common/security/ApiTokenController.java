@@ -72,7 +72,7 @@ class ApiTokenController {
     JsonNode roleNode = body.get("role");
     Role role = roleNode == null ? Role.DEPLOYER
         : Role.parse(roleNode.isString() ? roleNode.asString() : "").orElseThrow(() ->
-            ApiProblem.badRequest("invalid-role", "'role' must be 'deployer' or 'admin'"));
+            ApiProblem.badRequest("invalid-role", "'role' must be 'reader', 'deployer' or 'admin'"));
     Caller caller = Caller.of(principal);
     var issued = tokens.create(name, role, caller.name()).orElseThrow(() -> new ApiProblem(HttpStatus.CONFLICT,
         "token-exists", "A token named '" + name + "' exists already; revoked tokens keep their names"));
@@ -108,7 +108,7 @@ class ApiTokenController {
   record NewToken(
       @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^[a-z0-9][a-z0-9._-]{0,63}$", example = "ci-pipeline")
       String name,
-      @Schema(allowableValues = {"deployer", "admin"}, defaultValue = "deployer") String role) {}
+      @Schema(allowableValues = {"reader", "deployer", "admin"}, defaultValue = "deployer") String role) {}
 
   @Schema(name = "Token")
   record TokenView(String name, String role, String createdBy, Instant createdAt,

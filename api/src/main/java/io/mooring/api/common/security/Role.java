@@ -6,8 +6,13 @@ import java.util.Optional;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** Harmony's two kinds of privilege. An admin may do everything a deployer may. */
+/**
+ * Harmony's two kinds of privilege, and a reader's: an admin may do everything a deployer may; a
+ * reader (a token given to the containers of a service with Tutum's {@code global} role) only
+ * reads what any identity may read.
+ */
 public enum Role {
+  READER,
   DEPLOYER,
   ADMIN;
 
@@ -17,9 +22,11 @@ public enum Role {
 
   /** The authorities this role grants, its own and those it implies. */
   public List<GrantedAuthority> authorities() {
-    return this == ADMIN
-        ? List.of(new SimpleGrantedAuthority("ROLE_ADMIN"), new SimpleGrantedAuthority("ROLE_DEPLOYER"))
-        : List.of(new SimpleGrantedAuthority("ROLE_DEPLOYER"));
+    return switch (this) {
+      case ADMIN -> List.of(new SimpleGrantedAuthority("ROLE_ADMIN"), new SimpleGrantedAuthority("ROLE_DEPLOYER"));
+      case DEPLOYER -> List.of(new SimpleGrantedAuthority("ROLE_DEPLOYER"));
+      case READER -> List.of(new SimpleGrantedAuthority("ROLE_READER"));
+    };
   }
 
   /** True when the authenticated caller holds this role. */

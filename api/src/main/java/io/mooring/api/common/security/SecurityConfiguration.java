@@ -28,10 +28,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may do what. Every request but health needs a bearer token: a JWT from the configured
- * identity provider, or a pipeline token. Reading tags needs any valid identity; deploying,
- * history, status, logs and reading the gate need {@code deployer}; changing the gate and managing
- * tokens need {@code admin}. Anything not listed needs a valid identity. HEAD is allowed wherever
- * GET is.
+ * identity provider, or a pipeline token. Reading tags and Tutum's services, containers and actions
+ * needs any valid identity; deploying, history, status, logs, reading the gate and every change to
+ * a Tutum object need {@code deployer}; changing the gate and managing tokens need {@code admin}.
+ * Anything not listed needs a valid identity. HEAD is allowed wherever GET is.
  */
 @Configuration
 @EnableConfigurationProperties(SecuritySettings.class)
@@ -85,6 +85,8 @@ class SecurityConfiguration {
               .requestMatchers(reading("/service-deployments-state")).hasRole(DEPLOYER)
               .requestMatchers("/service-deployments-state").hasRole(ADMIN)
               .requestMatchers("/api-tokens", "/api-tokens/**").hasRole(ADMIN)
+              .requestMatchers(reading("/api/v1/**")).authenticated()
+              .requestMatchers("/api/v1/**").hasRole(DEPLOYER)
               .anyRequest().authenticated();
         })
         .oauth2ResourceServer(resourceServer -> resourceServer

@@ -38,7 +38,7 @@ class PermissionMatrixTest extends EmbeddedMooringTest {
   enum Credential {
     NONE, BASIC_HEADER, EMPTY_BEARER, GARBAGE_BEARER, FORGED_SIGNATURE, EXPIRED, WRONG_ISSUER, WRONG_AUDIENCE,
     REVOKED_PIPELINE_TOKEN, UNKNOWN_PIPELINE_TOKEN, NO_EXPIRY, NO_SUBJECT, UNKNOWN_KEY_ID,
-    JWT_WITHOUT_ROLE, JWT_DEPLOYER, JWT_ADMIN, PIPELINE_DEPLOYER
+    JWT_WITHOUT_ROLE, JWT_DEPLOYER, JWT_ADMIN, PIPELINE_DEPLOYER, PIPELINE_READER
   }
 
   static Stream<Arguments> matrix() {
@@ -56,7 +56,13 @@ class PermissionMatrixTest extends EmbeddedMooringTest {
         new Endpoint("GET", "/api-tokens", null, Needs.ADMIN),
         new Endpoint("POST", "/api-tokens", "{\"name\": \"NEW\", \"role\": \"deployer\"}", Needs.ADMIN),
         new Endpoint("DELETE", "/api-tokens/no-such-token", null, Needs.ADMIN),
-        new Endpoint("GET", "/v3/api-docs", null, Needs.IDENTITY));
+        new Endpoint("GET", "/v3/api-docs", null, Needs.IDENTITY),
+        new Endpoint("GET", "/api/v1/service/" + someId + "/", null, Needs.IDENTITY),
+        new Endpoint("POST", "/api/v1/service/", "{\"image\": \"\"}", Needs.DEPLOYER),
+        new Endpoint("POST", "/api/v1/service/" + someId + "/start/", "", Needs.DEPLOYER),
+        new Endpoint("DELETE", "/api/v1/service/" + someId + "/", null, Needs.DEPLOYER),
+        new Endpoint("GET", "/api/v1/action/", null, Needs.IDENTITY),
+        new Endpoint("POST", "/api/v1/action/" + someId + "/cancel/", "", Needs.DEPLOYER));
     List<Arguments> cases = new ArrayList<>();
     for (Endpoint endpoint : endpoints) {
       for (Credential credential : Credential.values()) {
@@ -110,7 +116,7 @@ class PermissionMatrixTest extends EmbeddedMooringTest {
     return switch (credential) {
       case JWT_ADMIN -> 200;
       case JWT_DEPLOYER, PIPELINE_DEPLOYER -> needs == Needs.ADMIN ? 403 : 200;
-      case JWT_WITHOUT_ROLE -> needs == Needs.IDENTITY ? 200 : 403;
+      case JWT_WITHOUT_ROLE, PIPELINE_READER -> needs == Needs.IDENTITY ? 200 : 403;
       default -> 401;
     };
   }
@@ -135,6 +141,7 @@ class PermissionMatrixTest extends EmbeddedMooringTest {
       case JWT_DEPLOYER -> anonymous.bearer(IDENTITY.token("dana", DEPLOYERS));
       case JWT_ADMIN -> anonymous.bearer(IDENTITY.token("ada", ADMINS));
       case PIPELINE_DEPLOYER -> anonymous.bearer(pipelineToken("deployer", false));
+      case PIPELINE_READER -> anonymous.bearer(pipelineToken("reader", false));
     };
   }
 
@@ -142,7 +149,7 @@ class PermissionMatrixTest extends EmbeddedMooringTest {
     return switch (credential) {
       case JWT_WITHOUT_ROLE -> "visitor";
       case JWT_DEPLOYER -> "dana";
-      case PIPELINE_DEPLOYER -> pipelineName;
+      case PIPELINE_DEPLOYER, PIPELINE_READER -> pipelineName;
       default -> throw new IllegalArgumentException(credential.name());
     };
   }
@@ -175,10 +182,11 @@ class PermissionMatrixTest extends EmbeddedMooringTest {
         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
   }
 
-  /** What a write could change: history, the gate, the tokens. Read as the admin. */
+  /** What a write could change: history, the gate, the tokens, services and actions. Read as the admin. */
   private String worldState() {
     return http.get("/service-deployment?limit=500").body() + "|" + http.get("/service-deployments-state").body()
-        + "|" + http.get("/api-tokens").body();
+        + "|" + http.get("/api-tokens").body() + "|" + http.get("/service-image-tag").body()
+        + "|" + http.get("/api/v1/action/?limit=1000").body();
   }
 
   private static void assertProblemBody(Reply reply, int status) {
