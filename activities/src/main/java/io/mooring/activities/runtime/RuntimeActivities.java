@@ -4,11 +4,13 @@ import io.mooring.activities.runtime.RuntimeRequests.AwaitHealthy;
 import io.mooring.activities.runtime.RuntimeRequests.Inventory;
 import io.mooring.activities.runtime.RuntimeRequests.PlanRollout;
 import io.mooring.activities.runtime.RuntimeRequests.PullImage;
+import io.mooring.activities.runtime.RuntimeRequests.RemoveAll;
 import io.mooring.activities.runtime.RuntimeRequests.RemoveReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.RestoreReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.StartReplica;
 import io.mooring.activities.runtime.RuntimeRequests.StopReplica;
 import io.mooring.activities.runtime.RuntimeRequests.StopReplicas;
+import io.mooring.activities.runtime.RuntimeRequests.StopRunning;
 import io.temporal.activity.ActivityInterface;
 import java.util.List;
 
@@ -43,7 +45,16 @@ public interface RuntimeActivities {
   /** Stops the replicas side by side, each kept to be started again. */
   void stopReplicas(StopReplicas request);
 
+  /**
+   * Stops whatever of the service runs, side by side: the look and the change in one step, so a
+   * stop costs one round trip. Returns the replicas it stopped.
+   */
+  List<Replica> stopRunning(StopRunning request);
+
   void removeReplicas(RemoveReplicas request);
+
+  /** Removes every container of the service side by side, in one step as {@link #stopRunning}; returns them. */
+  List<Replica> removeAll(RemoveAll request);
 
   void restoreReplicas(RestoreReplicas request);
 }

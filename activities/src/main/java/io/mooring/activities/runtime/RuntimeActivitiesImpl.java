@@ -8,12 +8,15 @@ import io.mooring.activities.runtime.RuntimeRequests.AwaitHealthy;
 import io.mooring.activities.runtime.RuntimeRequests.Inventory;
 import io.mooring.activities.runtime.RuntimeRequests.PlanRollout;
 import io.mooring.activities.runtime.RuntimeRequests.PullImage;
+import io.mooring.activities.runtime.RuntimeRequests.RemoveAll;
 import io.mooring.activities.runtime.RuntimeRequests.RemoveReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.RestoreReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.StartReplica;
 import io.mooring.activities.runtime.RuntimeRequests.StopReplica;
 import io.mooring.activities.runtime.RuntimeRequests.StopReplicas;
+import io.mooring.activities.runtime.RuntimeRequests.StopRunning;
 import io.mooring.activities.store.DeploymentLog;
+import io.mooring.activities.store.LogStep;
 import io.mooring.activities.store.ServiceDefinition;
 import io.mooring.activities.store.ServiceLink;
 import io.mooring.activities.store.ServiceStore;
@@ -267,17 +270,33 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
 
   @Override
   public void stopReplicas(StopReplicas request) {
-    onEach(request.replicas(), replica -> runtime.stop(replica.container()));
-    for (Replica replica : request.replicas()) {
-      log.append(request.operationId(), replica.container() + ".stop", "Stopped replica " + replica.index()
-          + " (" + replica.container() + ")");
-    }
+    stopSideBySide(request.operationId(), request.replicas());
+  }
+
+  @Override
+  public List<Replica> stopRunning(StopRunning request) {
+    List<Replica> running = replicasOf(request.service(), null).stream().filter(Replica::running).toList();
+    stopSideBySide(request.operationId(), running);
+    return running;
+  }
+
+  private void stopSideBySide(UUID operationId, List<Replica> replicas) {
+    onEach(replicas, replica -> runtime.stop(replica.container()));
+    log.appendAll(operationId, replicas.stream().map(replica -> new LogStep(replica.container() + ".stop",
+        "Stopped replica " + replica.index() + " (" + replica.container() + ")")).toList());
   }
 
   @Override
   public void removeReplicas(RemoveReplicas request) {
     onEach(request.replicas(), replica -> runtime.remove(replica.container()));
     log.append(request.operationId(), request.step() + ".removed", "Removed " + names(request.replicas()));
+  }
+
+  @Override
+  public List<Replica> removeAll(RemoveAll request) {
+    List<Replica> all = replicasOf(request.service(), null);
+    removeReplicas(new RemoveReplicas(request.operationId(), request.step(), all));
+    return all;
   }
 
   @Override

@@ -33,6 +33,12 @@ public final class RuntimeRequests {
   /** Replicas a lifecycle action stops side by side, kept to be started again. */
   public record StopReplicas(UUID operationId, ServiceDefinition service, List<Replica> replicas) {}
 
+  /** The service's containers that run now, to be stopped side by side and kept to be started again. */
+  public record StopRunning(UUID operationId, ServiceDefinition service) {}
+
+  /** Every container the service has now, running or not, to be removed side by side. */
+  public record RemoveAll(UUID operationId, String step, ServiceDefinition service) {}
+
   /** @param step names this removal in the log, e.g. {@code cleanup} or {@code rollback} */
   public record RemoveReplicas(@JsonAlias("deploymentId") UUID operationId, String step, List<Replica> replicas) {}
 

@@ -43,6 +43,28 @@ public class DeploymentLog {
     }
   }
 
+  /**
+   * Several steps' lines in one write, in order: one commit rather than one each. A step written
+   * before (by an earlier attempt) keeps its line, as with {@link #append}.
+   */
+  public void appendAll(UUID deploymentId, List<LogStep> steps) {
+    if (steps.isEmpty()) {
+      return;
+    }
+    StringBuilder sql = new StringBuilder("INSERT INTO deployment_log (deployment_id, step, at, line) VALUES ");
+    Timestamp at = Timestamp.from(clock.instant());
+    Map<String, Object> statement = new HashMap<>();
+    statement.put("id", deploymentId);
+    statement.put("at", at);
+    for (int i = 0; i < steps.size(); i++) {
+      String line = steps.get(i).line();
+      sql.append(i == 0 ? "" : ", ").append("(:id, :step").append(i).append(", :at, :line").append(i).append(")");
+      statement.put("step" + i, steps.get(i).step());
+      statement.put("line" + i, line.length() > MAX_LINE ? line.substring(0, MAX_LINE) : line);
+    }
+    jdbc.sql(sql.append(" ON CONFLICT DO NOTHING").toString()).params(statement).update();
+  }
+
   /** The lines after {@code afterSeq} (0 for all), oldest first. */
   public List<LogLine> lines(UUID deploymentId, long afterSeq) {
     return jdbc.sql("""

@@ -35,6 +35,18 @@ class DeploymentStoreTest {
   }
 
   @Test
+  void writesSeveralStepsInTheirOrderAndEachStepOnceHoweverOftenRetried() {
+    UUID id = UUID.randomUUID();
+    log.append(id, "b.stop", "Stopped b");
+
+    log.appendAll(id, List.of(new LogStep("a.stop", "Stopped a"), new LogStep("b.stop", "Stopped b again"),
+        new LogStep("c.stop", "Stopped c")));
+    log.appendAll(id, List.of(new LogStep("a.stop", "Stopped a"), new LogStep("c.stop", "Stopped c")));
+
+    assertThat(log.lines(id, 0)).extracting(LogLine::line).containsExactly("Stopped b", "Stopped a", "Stopped c");
+  }
+
+  @Test
   void givesADeploymentExactlyOneTerminalStatus() {
     UUID id = UUID.randomUUID();
     store.open(running(id, "web", "1.0.0", Instant.parse("2026-01-01T00:00:00Z")));

@@ -18,4 +18,9 @@ public final class RecordingLog extends DeploymentLog {
   public void append(UUID deploymentId, String step, String line) {
     lines.add(line);
   }
+
+  @Override
+  public void appendAll(UUID deploymentId, List<LogStep> steps) {
+    steps.forEach(step -> lines.add(step.line()));
+  }
 }

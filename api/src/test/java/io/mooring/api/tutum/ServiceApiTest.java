@@ -151,7 +151,7 @@ class ServiceApiTest extends EmbeddedMooringTest {
 
   @Test
   void takesTutumsGlobalRoleAndRefusesAnyOther() {
-    Reply global = create("{\"image\": \"%s/demo/web:1.0.0\", \"roles\": [\"global\"]}");
+    Reply global = create("{\"image\": \"%s/demo/web:1.0.0\", \"name\": \"global-reader\", \"roles\": [\"global\"]}");
     assertThat(global.status()).as(global.toString()).isEqualTo(201);
     assertThat(global.json().get("roles").get(0).asString()).isEqualTo("global");
     for (String roles : new String[] {"[\"admin\"]", "\"global\"", "[\"global\", \"global\"]", "[1]"}) {

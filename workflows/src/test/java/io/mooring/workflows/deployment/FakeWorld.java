@@ -9,11 +9,13 @@ import io.mooring.activities.runtime.RuntimeRequests.AwaitHealthy;
 import io.mooring.activities.runtime.RuntimeRequests.Inventory;
 import io.mooring.activities.runtime.RuntimeRequests.PlanRollout;
 import io.mooring.activities.runtime.RuntimeRequests.PullImage;
+import io.mooring.activities.runtime.RuntimeRequests.RemoveAll;
 import io.mooring.activities.runtime.RuntimeRequests.RemoveReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.RestoreReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.StartReplica;
 import io.mooring.activities.runtime.RuntimeRequests.StopReplica;
 import io.mooring.activities.runtime.RuntimeRequests.StopReplicas;
+import io.mooring.activities.runtime.RuntimeRequests.StopRunning;
 import io.mooring.activities.store.HistoryActivities;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
@@ -168,9 +170,24 @@ public final class FakeWorld {
     }
 
     @Override
+    public List<Replica> stopRunning(StopRunning request) {
+      List<Replica> running = inventory(new Inventory(request.operationId(), request.service())).stream()
+          .filter(Replica::running).toList();
+      stopReplicas(new StopReplicas(request.operationId(), request.service(), running));
+      return running;
+    }
+
+    @Override
     public void removeReplicas(RemoveReplicas request) {
       request.replicas().forEach(r -> containers.remove(r.container()));
       events.add("remove " + request.replicas().stream().map(Replica::container).toList());
+    }
+
+    @Override
+    public List<Replica> removeAll(RemoveAll request) {
+      List<Replica> all = inventory(new Inventory(request.operationId(), request.service()));
+      removeReplicas(new RemoveReplicas(request.operationId(), request.step(), all));
+      return all;
     }
 
     @Override

@@ -23,7 +23,7 @@ class ReplayTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"service-deploy-turn", "service-autoreplace", "service-terminated",
-      "service-stopped-in-one-step"})
+      "service-stopped-in-one-step", "service-stop-and-terminate-look-as-they-change"})
   void serviceWorkflowReplaysItsRecordedHistory(String name) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         GoldenHistories.FOLDER + "/" + name + ".json", ServiceWorkflowImpl.class);

@@ -147,7 +147,7 @@ class ServiceWorkflowTest {
     awaitState(ServiceState.TERMINATED);
     assertThat(world.containers).isEmpty();
     await().until(() -> records.states.get(records.states.size() - 1) == ServiceState.TERMINATED);
-    GoldenHistories.record(env, "service-stopped-in-one-step", ServiceWorkflow.workflowId(SERVICE));
+    GoldenHistories.record(env, "service-stop-and-terminate-look-as-they-change", ServiceWorkflow.workflowId(SERVICE));
   }
 
   @Test
