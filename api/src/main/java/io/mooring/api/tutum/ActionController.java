@@ -50,7 +50,7 @@ class ActionController {
   @Operation(summary = "Actions, newest first, in Tutum's envelope; filters state, object and date ranges",
       description = "Dates are accepted as Tutum writes them (RFC 1123), as ISO 8601 date-times with an offset,"
           + " or as days (2026-11-24, from its first moment in UTC)")
-  @ProblemResponses(forbidden = false)
+  @ProblemResponses
   @GetMapping(path = {"/api/v1/action", "/api/v1/action/"}, produces = MediaType.APPLICATION_JSON_VALUE)
   TutumPage<ActionObject> list(
       @Parameter(schema = @Schema(allowableValues = {"Pending", "In progress", "Canceling", "Canceled", "Success",
@@ -85,14 +85,14 @@ class ActionController {
   }
 
   @Operation(summary = "An action, with its log")
-  @ProblemResponses(value = 404, forbidden = false)
+  @ProblemResponses(404)
   @GetMapping(path = {"/api/v1/action/{uuid}", "/api/v1/action/{uuid}/"}, produces = MediaType.APPLICATION_JSON_VALUE)
   ActionObject get(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String uuid) {
     return objectOf(existing(uuid));
   }
 
   @Operation(summary = "An action's log as one text, a line each")
-  @ProblemResponses(value = 404, forbidden = false)
+  @ProblemResponses(404)
   @GetMapping(path = {"/api/v1/action/{uuid}/logs", "/api/v1/action/{uuid}/logs/"},
       produces = MediaType.APPLICATION_JSON_VALUE)
   LogsText logs(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String uuid) {

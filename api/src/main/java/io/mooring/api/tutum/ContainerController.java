@@ -94,7 +94,7 @@ class ContainerController {
   }
 
   @Operation(summary = "What a container wrote: its last lines as one text, as Tutum answered")
-  @ProblemResponses(value = {404, 503}, forbidden = false)
+  @ProblemResponses({404, 503})
   @GetMapping(path = {"/api/v1/container/{uuid}/logs", "/api/v1/container/{uuid}/logs/"},
       produces = MediaType.APPLICATION_JSON_VALUE)
   LogsText containerLogs(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String uuid,
@@ -107,7 +107,7 @@ class ContainerController {
 
   @ApiResponse(responseCode = "200", description = "'line' events as the container writes", content = @Content(
       mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(implementation = OutputLine.class)))
-  @ProblemResponses(value = {404, 503}, forbidden = false)
+  @ProblemResponses({404, 503})
   @GetMapping(path = {"/api/v1/container/{uuid}/logs", "/api/v1/container/{uuid}/logs/"},
       produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter followContainer(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String uuid,
@@ -118,7 +118,7 @@ class ContainerController {
 
   @Operation(summary = "What all of a service's containers wrote, oldest first, each line marked with its container",
       description = "The last `tail` lines of each container, merged by the engine's timestamps")
-  @ProblemResponses(value = {404, 503}, forbidden = false)
+  @ProblemResponses({404, 503})
   @GetMapping(path = {"/api/v1/service/{uuid}/logs", "/api/v1/service/{uuid}/logs/"},
       produces = MediaType.APPLICATION_JSON_VALUE)
   List<OutputLine> serviceLogs(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String uuid,
@@ -132,7 +132,7 @@ class ContainerController {
 
   @ApiResponse(responseCode = "200", description = "'line' events as the containers write", content = @Content(
       mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(implementation = OutputLine.class)))
-  @ProblemResponses(value = {404, 503}, forbidden = false)
+  @ProblemResponses({404, 503})
   @GetMapping(path = {"/api/v1/service/{uuid}/logs", "/api/v1/service/{uuid}/logs/"},
       produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter followService(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String uuid,

@@ -28,9 +28,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may do what. Every request but health needs a bearer token: a JWT from the configured
- * identity provider, or a pipeline token. Reading tags and Tutum's services, containers and actions
- * needs any valid identity; deploying, history, status, logs, reading the gate and every change to
- * a Tutum object need {@code deployer}; changing the gate and managing tokens need {@code admin}.
+ * identity provider, or a pipeline token. Reading tags and Tutum's services and containers needs any
+ * valid identity; deploying, history, status, logs, Tutum's actions, reading the gate and every
+ * change to a Tutum object need {@code deployer}; changing the gate and managing tokens need {@code admin}.
  * Anything not listed needs a valid identity. HEAD is allowed wherever GET is.
  */
 @Configuration
@@ -85,6 +85,10 @@ class SecurityConfiguration {
               .requestMatchers(reading("/service-deployments-state")).hasRole(DEPLOYER)
               .requestMatchers("/service-deployments-state").hasRole(ADMIN)
               .requestMatchers("/api-tokens", "/api-tokens/**").hasRole(ADMIN)
+              // Actions carry request bodies and deployment logs, logs carry containers' output: as
+              // Harmony's history and logs, they are a deployer's to read.
+              .requestMatchers(reading("/api/v1/action", "/api/v1/action/**", "/api/v1/service/*/logs",
+                  "/api/v1/service/*/logs/", "/api/v1/container/*/logs", "/api/v1/container/*/logs/")).hasRole(DEPLOYER)
               .requestMatchers(reading("/api/v1/**")).authenticated()
               .requestMatchers("/api/v1/**").hasRole(DEPLOYER)
               .anyRequest().authenticated();

@@ -61,7 +61,8 @@ class PermissionMatrixTest extends EmbeddedMooringTest {
         new Endpoint("POST", "/api/v1/service/", "{\"image\": \"\"}", Needs.DEPLOYER),
         new Endpoint("POST", "/api/v1/service/" + someId + "/start/", "", Needs.DEPLOYER),
         new Endpoint("DELETE", "/api/v1/service/" + someId + "/", null, Needs.DEPLOYER),
-        new Endpoint("GET", "/api/v1/action/", null, Needs.IDENTITY),
+        new Endpoint("GET", "/api/v1/action/", null, Needs.DEPLOYER),
+        new Endpoint("GET", "/api/v1/service/" + someId + "/logs/", null, Needs.DEPLOYER),
         new Endpoint("POST", "/api/v1/action/" + someId + "/cancel/", "", Needs.DEPLOYER));
     List<Arguments> cases = new ArrayList<>();
     for (Endpoint endpoint : endpoints) {
