@@ -1,9 +1,12 @@
 package io.mooring.api;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,6 +24,10 @@ public final class TestRegistry implements AutoCloseable {
     }
     server.createContext("/v2/", exchange -> {
       String path = exchange.getRequestURI().getPath();
+      if (path.endsWith("/tags/list")) {
+        listTags(exchange, path.substring("/v2/".length(), path.length() - "/tags/list".length()));
+        return;
+      }
       int at = path.indexOf("/manifests/");
       String digest = at < 0 ? null
           : digests.get(path.substring("/v2/".length(), at) + ":" + path.substring(at + "/manifests/".length()));
@@ -31,6 +38,23 @@ public final class TestRegistry implements AutoCloseable {
       exchange.close();
     });
     server.start();
+  }
+
+  /** One page of every tag it knows for the repository; 404 for a repository it knows nothing of. */
+  private void listTags(HttpExchange exchange, String repository) throws IOException {
+    List<String> tags = digests.keySet().stream().filter(key -> key.startsWith(repository + ":"))
+        .map(key -> key.substring(repository.length() + 1)).sorted().toList();
+    if (tags.isEmpty()) {
+      exchange.sendResponseHeaders(404, -1);
+      exchange.close();
+      return;
+    }
+    byte[] body = ("{\"name\":\"" + repository + "\",\"tags\":[" + String.join(",",
+        tags.stream().map(tag -> "\"" + tag + "\"").toList()) + "]}").getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, body.length);
+    exchange.getResponseBody().write(body);
+    exchange.close();
   }
 
   public String host() {

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
-@EnableConfigurationProperties(RegistrySettings.class)
+@EnableConfigurationProperties({RegistrySettings.class, WatchSettings.class})
 public class RegistryConfiguration {
 
   @Bean

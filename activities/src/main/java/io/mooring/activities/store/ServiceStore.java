@@ -52,6 +52,16 @@ public class ServiceStore {
     return tags;
   }
 
+  /** Every service that is not terminated, with the version it runs: one query, for the registry watcher. */
+  public List<ServiceVersion> versions() {
+    return jdbc.sql("SELECT name, repository, tag, digest, credentials, state FROM service"
+            + " WHERE state <> 'Terminated' ORDER BY name")
+        .query((rs, i) -> new ServiceVersion(rs.getString("name"), rs.getString("repository"), rs.getString("tag"),
+            rs.getString("digest"), rs.getString("credentials"),
+            ServiceState.parse(rs.getString("state")).orElse(ServiceState.INIT)))
+        .list();
+  }
+
   public Optional<ServiceDefinition> find(String uniqueName) {
     return record(uniqueName).map(ServiceRecord::definition);
   }

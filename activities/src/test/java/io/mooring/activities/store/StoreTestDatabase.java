@@ -7,11 +7,19 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A fresh H2 database with Mooring's schema, as the embedded default runs it. */
-final class StoreTestDatabase {
+public final class StoreTestDatabase {
   private StoreTestDatabase() {}
 
-  static JdbcClient create(Path directory) {
+  public static JdbcClient create(Path directory) {
     return migrate(directory, null);
+  }
+
+  /** The same database, for stores that also write in JDBC batches. */
+  public static DataSource dataSource(Path directory) {
+    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource.setURL("jdbc:h2:file:" + directory.resolve("store") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+    Flyway.configure().dataSource(dataSource).load().migrate();
+    return dataSource;
   }
 
   /** The schema as it was at {@code version} (all of it when null), for a migration to be tested from there. */

@@ -2,7 +2,11 @@ package io.mooring.api.harmony;
 
 import io.mooring.activities.store.ServiceDefinition;
 import io.mooring.activities.store.ServiceStore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.mooring.activities.store.WatchPolicies;
 import io.mooring.api.common.actions.ActionOrigins;
+import io.mooring.api.common.deployments.Deployer;
 import io.mooring.api.common.errors.ApiProblem;
 import io.mooring.api.common.links.PublicLinks;
 import io.mooring.api.common.security.Caller;
@@ -42,11 +46,13 @@ class ServiceImageTagController {
   private final ServiceStore services;
   private final Deployer deployer;
   private final PublicLinks links;
+  private final WatchPolicies watchPolicies;
 
-  ServiceImageTagController(ServiceStore services, Deployer deployer, PublicLinks links) {
+  ServiceImageTagController(ServiceStore services, Deployer deployer, PublicLinks links, WatchPolicies watchPolicies) {
     this.services = services;
     this.deployer = deployer;
     this.links = links;
+    this.watchPolicies = watchPolicies;
   }
 
   @Operation(summary = "Every service and the tag it runs, sorted by name")
@@ -90,7 +96,9 @@ class ServiceImageTagController {
     deployer.start(new DeploymentRequest(id, caller.name(), definition, tag, regressionTestVersion,
         links.deploymentStatus(id), links.deploymentLogs(id), queue, caller.kind().label(),
         ActionOrigins.of(http, principal, body == null ? null : body.toString())));
-    return new DeploymentAccepted(tag, links.deploymentStatus(id));
+    boolean pinned = watchPolicies.pinAfterManualDeployment(definition.name(), definition.repository(), tag, id)
+        .isPresent();
+    return new DeploymentAccepted(tag, links.deploymentStatus(id), pinned ? tag : null);
   }
 
   private ServiceDefinition existing(String service) {
@@ -106,5 +114,10 @@ class ServiceImageTagController {
 
   record TagView(String tag) {}
 
-  record DeploymentAccepted(String tag, String statusLink) {}
+  /**
+   * @param pinnedTag set when this deployment pinned the service to its tag: an older version than
+   *     the newest, which the registry watcher would otherwise replace
+   */
+  record DeploymentAccepted(String tag, String statusLink,
+      @JsonProperty("pinned_tag") @JsonInclude(JsonInclude.Include.NON_NULL) String pinnedTag) {}
 }

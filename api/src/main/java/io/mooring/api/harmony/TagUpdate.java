@@ -1,5 +1,6 @@
 package io.mooring.api.harmony;
 
+import io.mooring.api.common.images.TagRule;
 import io.mooring.api.common.errors.ApiProblem;
 import io.mooring.api.common.errors.BodyParameters;
 import java.util.List;

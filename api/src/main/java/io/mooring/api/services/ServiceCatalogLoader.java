@@ -2,7 +2,7 @@ package io.mooring.api.services;
 
 import io.mooring.activities.store.ServiceDefinition;
 import io.mooring.activities.store.ServiceStore;
-import io.mooring.api.harmony.TagRule;
+import io.mooring.api.common.images.TagRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import io.mooring.activities.store.PortSpec;
 import io.mooring.activities.store.ServiceDefinition;
 import io.mooring.api.common.errors.ApiProblem;
 import io.mooring.api.common.errors.BodyParameters;
-import io.mooring.api.harmony.TagRule;
+import io.mooring.api.common.images.TagRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.mooring.workflows.deployment;
 import io.mooring.activities.TaskQueues;
 import io.mooring.workflows.WorkerTakeover;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
@@ -51,6 +52,8 @@ public class DeploymentClient {
         .setWorkflowId(DeploymentRequest.workflowId(request.deploymentId()))
         .setTaskQueue(TaskQueues.MOORING)
         .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
+        // A deployment id runs once: a retried start of one that already ended is refused too.
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
         .setWorkflowTaskTimeout(WorkerTakeover.WORKFLOW_TASK)
         .setTypedSearchAttributes(searchAttributes.forNewDeployment(request))
         .build());

@@ -2,6 +2,7 @@ package io.mooring.workflows.deployment;
 
 import io.mooring.workflows.gate.DeploymentGateImpl;
 import io.mooring.workflows.service.ServiceWorkflowImpl;
+import io.mooring.workflows.watch.RegistryWatchImpl;
 import io.temporal.testing.WorkflowReplayer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,6 +28,13 @@ class ReplayTest {
   void serviceWorkflowReplaysItsRecordedHistory(String name) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         GoldenHistories.FOLDER + "/" + name + ".json", ServiceWorkflowImpl.class);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"watch-cycles"})
+  void registryWatchReplaysItsRecordedHistory(String name) throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        GoldenHistories.FOLDER + "/" + name + ".json", RegistryWatchImpl.class);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -38,7 +38,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ApiProblem.class)
   ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
-    return respond(problem.status(), problem.code(), problem.getMessage());
+    ProblemDetail body = problem(problem.status(), problem.code(), problem.getMessage());
+    problem.properties().forEach(body::setProperty);
+    return new ResponseEntity<>(body, problemHeaders(), problem.status());
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

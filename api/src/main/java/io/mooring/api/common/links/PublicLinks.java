@@ -1,5 +1,6 @@
 package io.mooring.api.common.links;
 
+import io.mooring.workflows.deployment.DeploymentLinks;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,7 +15,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * that others follow.
  */
 @Component
-public class PublicLinks {
+public class PublicLinks implements DeploymentLinks {
 
   private final String configured;
   private final Environment environment;
@@ -47,10 +48,12 @@ public class PublicLinks {
     return UriComponentsBuilder.fromUriString(root()).path(path);
   }
 
+  @Override
   public String deploymentStatus(UUID deploymentId) {
     return root() + "/service-deployment/" + deploymentId;
   }
 
+  @Override
   public String deploymentLogs(UUID deploymentId) {
     return root() + "/deployment-logs/" + deploymentId;
   }

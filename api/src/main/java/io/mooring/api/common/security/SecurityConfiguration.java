@@ -91,6 +91,10 @@ class SecurityConfiguration {
                   "/api/v1/service/*/logs/", "/api/v1/container/*/logs", "/api/v1/container/*/logs/")).hasRole(DEPLOYER)
               .requestMatchers(reading("/api/v1/**")).authenticated()
               .requestMatchers("/api/v1/**").hasRole(DEPLOYER)
+              // registrywatcher's health check is for load balancers; its reads are any identity's.
+              .requestMatchers(reading("/ping", "/ping/")).permitAll()
+              .requestMatchers(reading("/images/**", "/image/**", "/repos", "/repos/", "/tags/*")).authenticated()
+              .requestMatchers("/tags/**").hasRole(DEPLOYER)
               .anyRequest().authenticated();
         })
         .oauth2ResourceServer(resourceServer -> resourceServer

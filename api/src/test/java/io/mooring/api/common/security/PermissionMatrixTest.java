@@ -63,7 +63,13 @@ class PermissionMatrixTest extends EmbeddedMooringTest {
         new Endpoint("DELETE", "/api/v1/service/" + someId + "/", null, Needs.DEPLOYER),
         new Endpoint("GET", "/api/v1/action/", null, Needs.DEPLOYER),
         new Endpoint("GET", "/api/v1/service/" + someId + "/logs/", null, Needs.DEPLOYER),
-        new Endpoint("POST", "/api/v1/action/" + someId + "/cancel/", "", Needs.DEPLOYER));
+        new Endpoint("POST", "/api/v1/action/" + someId + "/cancel/", "", Needs.DEPLOYER),
+        new Endpoint("GET", "/repos", null, Needs.IDENTITY),
+        new Endpoint("GET", "/tags/web", null, Needs.IDENTITY),
+        new Endpoint("GET", "/images/demo/web/1.0.0?strategy=major", null, Needs.IDENTITY),
+        new Endpoint("POST", "/tags/web", "{\"auto_deploy\": false}", Needs.DEPLOYER),
+        new Endpoint("POST", "/tags/web/reset", "", Needs.DEPLOYER),
+        new Endpoint("DELETE", "/tags/web/quarantine", null, Needs.DEPLOYER));
     List<Arguments> cases = new ArrayList<>();
     for (Endpoint endpoint : endpoints) {
       for (Credential credential : Credential.values()) {

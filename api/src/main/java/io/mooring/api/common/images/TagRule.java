@@ -1,4 +1,4 @@
-package io.mooring.api.harmony;
+package io.mooring.api.common.images;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package io.mooring.api.harmony;
+package io.mooring.api.common.deployments;
 
 import io.mooring.api.common.errors.ApiProblem;
 import io.mooring.workflows.deployment.Admission;
@@ -7,17 +7,20 @@ import io.mooring.workflows.deployment.DeploymentRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-/** Starts a deployment and turns a refusal into the HTTP answer Harmony gives for it. */
+/**
+ * Starts a deployment and turns a refusal into the HTTP answer Harmony gives for it; every face that
+ * deploys a tag (Harmony's PUT, registrywatcher's pins) answers a refusal the same way.
+ */
 @Component
-class Deployer {
+public class Deployer {
 
   private final DeploymentClient deployments;
 
-  Deployer(DeploymentClient deployments) {
+  public Deployer(DeploymentClient deployments) {
     this.deployments = deployments;
   }
 
-  Admission start(DeploymentRequest request) {
+  public Admission start(DeploymentRequest request) {
     Admission admission = deployments.start(request);
     return switch (admission.verdict()) {
       case ADMITTED, QUEUED -> admission;

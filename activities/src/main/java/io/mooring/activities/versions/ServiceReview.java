@@ -1,0 +1,22 @@
+package io.mooring.activities.versions;
+
+import io.mooring.activities.store.CachedTag;
+import io.mooring.activities.store.ServiceVersion;
+import io.mooring.activities.store.WatchPolicy;
+import io.mooring.activities.versions.UpgradeReview.Verdict;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A service as the registry watcher sees it: what runs, its policy, the cached tags of its
+ * repository, and the watcher's verdict.
+ *
+ * @param quarantined candidates ({@code tag@digest}) whose automatic deployment failed
+ */
+public record ServiceReview(ServiceVersion service, WatchPolicy policy, List<CachedTag> tags, Set<String> quarantined,
+    Verdict verdict) {
+
+  public List<String> tagNames() {
+    return tags.stream().map(CachedTag::tag).toList();
+  }
+}

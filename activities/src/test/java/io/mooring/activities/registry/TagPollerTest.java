@@ -1,0 +1,139 @@
+package io.mooring.activities.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.mooring.activities.registry.LocalRegistry.Auth;
+import io.mooring.activities.registry.TagPollActivities.Outcome;
+import io.mooring.activities.registry.TagPollActivities.PollDue;
+import io.mooring.activities.registry.TagPollActivities.PollNow;
+import io.mooring.activities.registry.TagPollActivities.PollReport;
+import io.mooring.activities.store.CachedTag;
+import io.mooring.activities.store.StoreTestDatabase;
+import io.mooring.activities.store.TagCache;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class TagPollerTest {
+
+  private static final String DIGEST = "sha256:" + "ab".repeat(32);
+
+  @TempDir Path directory;
+  private final MovableClock clock = new MovableClock(Instant.parse("2026-11-24T12:00:00Z"));
+  private LocalRegistry registry;
+  private TagCache cache;
+  private TagPoller poller;
+
+  @BeforeEach
+  void start() throws Exception {
+    registry = new LocalRegistry(Auth.ANONYMOUS).with("demo/web", "1.0.0", DIGEST).with("demo/web", "1.1.0", DIGEST);
+    DataSource database = StoreTestDatabase.dataSource(directory);
+    cache = new TagCache(JdbcClient.create(database), new JdbcTemplate(database), clock);
+    poller = new TagPoller(new RegistryClient(new RegistryEndpoints(Set.of()), Duration.ofSeconds(5)),
+        new RegistrySettings(Map.of(), Set.of(), registry.host(), Set.of()), cache, new SimpleMeterRegistry(), clock,
+        new WatchSettings(4));
+  }
+
+  @AfterEach
+  void stop() {
+    poller.stopReading();
+    registry.close();
+  }
+
+  @Test
+  void readsAnImageOnceAndServesItsTagsFromTheCache() {
+    String repository = registry.host() + "/demo/web";
+    assertThat(poller.pollNow(new PollNow(repository, null)).outcome()).isEqualTo(Outcome.CHANGED);
+    assertThat(cache.tags(repository)).extracting(CachedTag::tag).containsExactlyInAnyOrder("1.0.0", "1.1.0");
+    assertThat(registry.tagPages.get()).isEqualTo(1);
+    // Not due again before its interval: a cycle now reads nothing.
+    assertThat(poller.pollDue(new PollDue(100)).polled()).isZero();
+    assertThat(registry.tagPages.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aRereadKeepsWhenEachTagWasFirstSeen() {
+    String repository = registry.host() + "/demo/web";
+    poller.pollNow(new PollNow(repository, null));
+    clock.move(Duration.ofSeconds(61));
+    registry.with("demo/web", "1.2.0", DIGEST);
+    PollReport report = poller.pollDue(new PollDue(100));
+    assertThat(report.polled()).isEqualTo(1);
+    assertThat(report.changed()).isEqualTo(1);
+    assertThat(cache.tags(repository)).extracting(CachedTag::tag, CachedTag::firstSeenAt).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("1.0.0", Instant.parse("2026-11-24T12:00:00Z")),
+        org.assertj.core.groups.Tuple.tuple("1.1.0", Instant.parse("2026-11-24T12:00:00Z")),
+        org.assertj.core.groups.Tuple.tuple("1.2.0", Instant.parse("2026-11-24T12:01:01Z")));
+  }
+
+  @Test
+  void pagesThroughARepositoryWithMoreTagsThanOnePage() {
+    registry.pageSize = 2;
+    registry.with("demo/web", "1.2.0", DIGEST).with("demo/web", "1.3.0", DIGEST).with("demo/web", "2.0.0", DIGEST);
+    String repository = registry.host() + "/demo/web";
+    poller.pollNow(new PollNow(repository, null));
+    assertThat(cache.tags(repository)).hasSize(5);
+    assertThat(registry.tagPages.get()).isEqualTo(3);
+  }
+
+  @Test
+  void leavesABusyRegistryAloneForAsLongAsItAsks() {
+    String repository = registry.host() + "/demo/web";
+    registry.busy = "429 30";
+    assertThat(poller.pollNow(new PollNow(repository, null)).outcome()).isEqualTo(Outcome.UNAVAILABLE);
+    clock.move(Duration.ofSeconds(29));
+    assertThat(poller.pollDue(new PollDue(100)).polled()).isZero();
+    registry.busy = null;
+    clock.move(Duration.ofSeconds(2));
+    assertThat(poller.pollDue(new PollDue(100)).polled()).isEqualTo(1);
+    assertThat(cache.tags(repository)).hasSize(2);
+  }
+
+  @Test
+  void anImageAskedForThatTheRegistryDoesNotHaveIsNotWatched() {
+    String repository = registry.host() + "/demo/nothing";
+    var result = poller.pollNow(new PollNow(repository, null));
+    assertThat(result.outcome()).isEqualTo(Outcome.MISSING);
+    assertThat(cache.find(repository)).isEmpty();
+  }
+
+  /** A clock the test moves, so intervals pass without waiting. */
+  static final class MovableClock extends Clock {
+    private Instant now;
+
+    MovableClock(Instant start) {
+      this.now = start;
+    }
+
+    void move(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.mooring.api.watch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mooring.api.EmbeddedMooringTest;
+import io.mooring.api.Http.Reply;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class RegistryWatcherApiTest extends EmbeddedMooringTest {
+
+  @Test
+  void answersPingWithPongToAnyone() {
+    Reply reply = http.authorization(null).get("/ping/");
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.json().get("message").asString()).isEqualTo("pong");
+  }
+
+  @Test
+  void listsEveryServiceAsARepositoryWithItsTagsOnceRead() {
+    await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/repos").json().path("web").path("tags").size() == 2);
+    var web = http.get("/repos").json().get("web");
+    assertThat(web.get("auto_deploy").asBoolean()).isFalse();
+    assertThat(web.get("pinned_tag").asString()).isEmpty();
+    assertThat(web.get("pinned_tag_value").asString()).isEqualTo("1.1.0");
+    assertThat(web.get("current_tag").asString()).isEqualTo("1.0.0");
+    assertThat(web.get("hold").asString()).isEqualTo("auto-deploy-off");
+    assertThat(http.get("/tags/web").json().get("repo_tag").asString()).isEqualTo("1.1.0");
+  }
+
+  @Test
+  void answersAnUnknownRepositoryWith400AndAMessage() {
+    Reply reply = http.get("/tags/no-such-repo");
+    assertProblem(reply, 400, "unknown-repository");
+    assertThat(reply.json().get("message").asString()).contains("no-such-repo");
+  }
+
+  @Test
+  void switchesAutoDeployAndKeepsIt() {
+    Reply on = http.post("/tags/api", "{\"auto_deploy\": true}");
+    assertThat(on.status()).as(on.toString()).isEqualTo(200);
+    assertThat(on.json().get("message").asString()).isEqualTo("Auto deploy for api is on.");
+    assertThat(http.get("/repos").json().get("api").get("auto_deploy").asBoolean()).isTrue();
+    http.post("/tags/api", "{\"auto_deploy\": false}");
+    assertThat(http.get("/repos").json().get("api").get("auto_deploy").asBoolean()).isFalse();
+  }
+
+  @Test
+  void refusesAnEmptyOrStrayUpdateAndStoresNothing() {
+    assertProblem(http.post("/tags/api", "{}"), 400, "empty-update");
+    Reply stray = http.post("/tags/api", "{\"auto_deploy\": true, \"colour\": \"red\"}");
+    assertThat(stray.status()).isEqualTo(400);
+    assertThat(stray.json().get("message").asString()).contains("colour");
+    assertProblem(http.post("/tags/api", "{\"auto_deploy\": \"yes\"}"), 400, "invalid-auto-deploy");
+    assertProblem(http.post("/tags/api", "{\"pinned_tag\": \"-bad\"}"), 400, "invalid-pinned-tag");
+    assertProblem(http.post("/tags/api", "{\"strategy\": \"newest\"}"), 400, "invalid-strategy");
+    assertProblem(http.post("/tags/api", "{\"poll_interval_seconds\": 0}"), 400, "invalid-poll-interval-seconds");
+    assertThat(http.get("/repos").json().get("api").get("auto_deploy").asBoolean()).isFalse();
+  }
+
+  @Test
+  void refusesToPinATagTheRegistryDoesNotHaveAndKeepsThePin() {
+    Reply reply = http.post("/tags/web", "{\"pinned_tag\": \"9.9.9\"}");
+    assertProblem(reply, 404, "image-unreachable");
+    assertThat(http.get("/repos").json().get("web").get("pinned_tag").asString()).isEmpty();
+  }
+
+  @Test
+  void changesTheUpgradePolicyAndResetsThePin() {
+    Reply reply = http.post("/tags/api", "{\"strategy\": \"minor\", \"minimum_age_seconds\": 300}");
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    assertThat(http.get("/repos").json().get("api").get("strategy").asString()).isEqualTo("minor");
+    Reply reset = http.post("/tags/api/reset", "");
+    assertThat(reset.status()).isEqualTo(200);
+    assertThat(reset.json().get("message").asString()).contains("follows the newest version by minor");
+    http.post("/tags/api", "{\"strategy\": \"major\", \"minimum_age_seconds\": 0}");
+  }
+
+  @Test
+  void clearsAQuarantineThatHoldsNothing() {
+    Reply reply = http.delete("/tags/api/quarantine");
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.json().get("message").asString()).contains("nothing was held");
+  }
+}

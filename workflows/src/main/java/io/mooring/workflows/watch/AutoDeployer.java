@@ -1,0 +1,93 @@
+package io.mooring.workflows.watch;
+
+import io.mooring.activities.TaskQueues;
+import io.mooring.activities.store.ActionOrigin;
+import io.mooring.activities.store.DeploymentStore;
+import io.mooring.activities.store.ServiceDefinition;
+import io.mooring.activities.store.ServiceStore;
+import io.mooring.activities.store.WatchPolicies;
+import io.mooring.activities.store.WatchPolicy;
+import io.mooring.activities.versions.ServiceReviews;
+import io.mooring.workflows.deployment.Admission;
+import io.mooring.workflows.deployment.DeploymentClient;
+import io.mooring.workflows.deployment.DeploymentLinks;
+import io.mooring.workflows.deployment.DeploymentRequest;
+import io.mooring.workflows.gate.GateClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.spring.boot.ActivityImpl;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** Decides from the store what the watcher deploys, and starts it as a Harmony deployment would be. */
+@Component
+@ActivityImpl(taskQueues = TaskQueues.MOORING)
+public class AutoDeployer implements AutoDeployActivities {
+
+  /** Regression tests of an automatic deployment: the newest, as a Harmony PUT without one gets. */
+  private static final String REGRESSION_TEST_VERSION = "latest";
+
+  private final ServiceReviews reviews;
+  private final ServiceStore services;
+  private final DeploymentStore deploymentRecords;
+  private final DeploymentClient deployments;
+  private final DeploymentLinks links;
+  private final GateClient gate;
+
+  public AutoDeployer(ServiceReviews reviews, ServiceStore services, DeploymentStore deploymentRecords,
+      DeploymentClient deployments, DeploymentLinks links, GateClient gate) {
+    this.reviews = reviews;
+    this.services = services;
+    this.deploymentRecords = deploymentRecords;
+    this.deployments = deployments;
+    this.links = links;
+    this.gate = gate;
+  }
+
+  @Override
+  public AutoDeployPlan plan(PlanAutoDeploys request) {
+    // Only services with auto-deploy on are reviewed: the others are never deployed by the watcher.
+    List<AutoDeploy> wanted = reviews.review(WatchPolicy::autoDeploy, gate.state().enabled()).stream()
+        .filter(review -> review.verdict().deploy())
+        .limit(request.limit())
+        .map(review -> new AutoDeploy(review.service().name(), review.verdict().wantedTag(),
+            review.verdict().wantedDigest()))
+        .toList();
+    return new AutoDeployPlan(wanted);
+  }
+
+  @Override
+  public Started start(StartAutoDeploy request) {
+    UUID id = request.deploymentId();
+    if (deploymentRecords.find(id).isPresent()) {
+      return new Started(Admission.Verdict.ADMITTED.name(), "Started by an earlier attempt");
+    }
+    AutoDeploy candidate = request.candidate();
+    ServiceDefinition service = services.find(candidate.service()).orElse(null);
+    if (service == null) {
+      return new Started(Admission.Verdict.SERVICE_STATE.name(), "Service " + candidate.service() + " is gone");
+    }
+    ActionOrigin origin = new ActionOrigin("WATCH", "new version " + candidate.tag() + " of " + service.repository(),
+        null, null, null, WatchPolicies.WATCHER, "mooring", false);
+    try {
+      Admission admission = deployments.start(new DeploymentRequest(id, WatchPolicies.WATCHER, service,
+          candidate.tag(), REGRESSION_TEST_VERSION, links.deploymentStatus(id), links.deploymentLogs(id), true,
+          "mooring", origin));
+      return new Started(admission.verdict().name(), admission.detail());
+    } catch (RuntimeException e) {
+      if (startedBefore(e)) {
+        return new Started(Admission.Verdict.ADMITTED.name(), "Started by an earlier attempt");
+      }
+      throw e;
+    }
+  }
+
+  private static boolean startedBefore(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof WorkflowExecutionAlreadyStarted) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

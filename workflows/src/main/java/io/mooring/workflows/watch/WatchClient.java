@@ -1,0 +1,63 @@
+package io.mooring.workflows.watch;
+
+import io.mooring.activities.TaskQueues;
+import io.mooring.activities.registry.TagPollActivities.PollNow;
+import io.mooring.activities.registry.TagPollActivities.PollResult;
+import io.mooring.workflows.WorkerTakeover;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.client.BatchRequest;
+import io.temporal.client.UpdateOptions;
+import io.temporal.client.WithStartWorkflowOperation;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowUpdateStage;
+import org.springframework.stereotype.Component;
+
+/**
+ * Talks to the {@link RegistryWatch} workflow from outside. Every call starts the watcher if it
+ * does not run, so an operator who terminated it brings it back with the next change.
+ */
+@Component
+public class WatchClient {
+
+  private final WorkflowClient client;
+
+  public WatchClient(WorkflowClient client) {
+    this.client = client;
+  }
+
+  /** Starts the watcher unless it runs already. */
+  public void open() {
+    WorkflowClient.start(newWatch()::watch, WatchState.initial());
+  }
+
+  /** Makes the watcher look again now, starting it if needed. */
+  public void wake() {
+    BatchRequest batch = client.newSignalWithStartRequest();
+    RegistryWatch watch = newWatch();
+    batch.add(watch::watch, WatchState.initial());
+    batch.add(watch::wake);
+    client.signalWithStart(batch);
+  }
+
+  /** Reads a repository now and watches it from then on; the answer says whether the registry has it. */
+  public PollResult fetch(PollNow request) {
+    RegistryWatch watch = newWatch();
+    return WorkflowClient.executeUpdateWithStart(watch::fetch, request,
+        UpdateOptions.newBuilder(PollResult.class).setWaitForStage(WorkflowUpdateStage.COMPLETED).build(),
+        new WithStartWorkflowOperation<>(watch::watch, WatchState.initial()));
+  }
+
+  private RegistryWatch newWatch() {
+    return client.newWorkflowStub(RegistryWatch.class, options());
+  }
+
+  private static WorkflowOptions options() {
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(RegistryWatch.WORKFLOW_ID)
+        .setTaskQueue(TaskQueues.MOORING)
+        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+        .setWorkflowTaskTimeout(WorkerTakeover.WORKFLOW_TASK)
+        .build();
+  }
+}
