@@ -49,7 +49,10 @@ public class WatchPolicies {
     return policies;
   }
 
-  /** Stores a service's whole policy, and reads its repository as often as it now asks. */
+  /**
+   * Stores a service's whole policy, reads its repository as often as it now asks, and at once:
+   * an operator's change takes effect now, not after the interval it replaces.
+   */
   @Transactional
   public void save(WatchPolicy policy, String repository) {
     jdbc.sql("INSERT INTO service_watch (service) VALUES (:service) ON CONFLICT DO NOTHING")
@@ -71,6 +74,7 @@ public class WatchPolicies {
         .param("service", policy.service())
         .update();
     cache.followIntervals(repository);
+    cache.dueNow(repository);
   }
 
   /**

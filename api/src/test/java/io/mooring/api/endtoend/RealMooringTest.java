@@ -86,6 +86,30 @@ abstract class RealMooringTest {
             port: 28280
             health-path: /health
             regression-image: %1$s/demo/web-tests
+          - name: e2e-watch-up
+            repository: %1$s/demo/watch-up
+            tag: 1.0.0
+            replicas: 1
+            port: 28580
+            health-path: /health
+          - name: e2e-watch-off
+            repository: %1$s/demo/watch-off
+            tag: 1.0.0
+            replicas: 1
+            port: 28680
+            health-path: /health
+          - name: e2e-watch-broken
+            repository: %1$s/demo/watch-broken
+            tag: 1.0.0
+            replicas: 1
+            port: 28780
+            health-path: /health
+          - name: e2e-watch-pin
+            repository: %1$s/demo/watch-pin
+            tag: stable
+            replicas: 1
+            port: 28880
+            health-path: /health
         """.formatted(REAL.registry(), REAL.authRegistry()) + ServiceFleet.yaml("q", FLEET, REAL.registry(), 31000, 2, "/health"));
     properties.add("mooring.data-dir", data::toString);
     properties.add("mooring.services-file", services::toString);
