@@ -1,9 +1,9 @@
 -- What the registry watcher reads: every repository a service runs from, and every image
 -- Image-Watcher was asked about. `repository` carries its registry host (127.0.0.1:5000/demo/web).
 CREATE TABLE watched_repository (
-    repository        VARCHAR(300)  PRIMARY KEY,
+    repository        VARCHAR(512)  PRIMARY KEY,
     -- Named registry credentials (configuration holds the secrets); null reads anonymously.
-    credentials       VARCHAR(64),
+    credentials       VARCHAR(128),
     interval_seconds  INTEGER       NOT NULL,
     next_poll_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     polled_at         TIMESTAMP WITH TIME ZONE,
@@ -17,7 +17,7 @@ CREATE INDEX watched_repository_due ON watched_repository (next_poll_at);
 -- The tag cache: each tag as the registry last listed it, and since when it is listed (an image's
 -- age for the minimum-age rule). The digest is read only for tags a service pins.
 CREATE TABLE image_tag (
-    repository     VARCHAR(300) NOT NULL REFERENCES watched_repository (repository) ON DELETE CASCADE,
+    repository     VARCHAR(512) NOT NULL REFERENCES watched_repository (repository) ON DELETE CASCADE,
     tag            VARCHAR(128) NOT NULL,
     first_seen_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     digest         VARCHAR(100),
@@ -40,3 +40,25 @@ CREATE TABLE service_watch (
     -- Failed automatic deployments before this moment no longer hold their candidate back.
     quarantine_cleared_at  TIMESTAMP WITH TIME ZONE
 );
+
+-- Webhook notifications waiting to be delivered, one row per event and receiver: the key makes
+-- each event (a new version of a service, an automatic deployment's outcome) land once, however
+-- often the watcher sees it.
+CREATE TABLE notification (
+    event_key        VARCHAR(300)  NOT NULL,
+    url              VARCHAR(1000) NOT NULL,
+    event            VARCHAR(32)   NOT NULL,
+    body             VARCHAR(8000) NOT NULL,
+    created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
+    next_attempt_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    attempts         INTEGER       NOT NULL DEFAULT 0,
+    delivered_at     TIMESTAMP WITH TIME ZONE,
+    last_error       VARCHAR(1024),
+    PRIMARY KEY (event_key, url)
+);
+CREATE INDEX notification_pending ON notification (next_attempt_at);
+
+-- The watcher asks every cycle which services are being deployed and which automatic deployments
+-- failed: without these it would read the whole history each time.
+CREATE INDEX deployment_by_status ON deployment (status);
+CREATE INDEX deployment_by_username ON deployment (username, status);

@@ -1,12 +1,13 @@
 package io.mooring.activities.registry;
 
 import java.time.Duration;
+import io.mooring.activities.notify.NotificationSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
-@EnableConfigurationProperties({RegistrySettings.class, WatchSettings.class})
+@EnableConfigurationProperties({RegistrySettings.class, WatchSettings.class, NotificationSettings.class})
 public class RegistryConfiguration {
 
   @Bean

@@ -14,9 +14,6 @@ public interface TagPollActivities {
    */
   PollReport pollDue(PollDue request);
 
-  /** Reads one repository now, watching it from now on (an image Image-Watcher was asked about). */
-  PollResult pollNow(PollNow request);
-
   record PollDue(int limit) {}
 
   /**
@@ -25,9 +22,7 @@ public interface TagPollActivities {
    */
   record PollReport(int polled, int changed, int failed, boolean more, Instant nextDueAt) {}
 
-  /** @param repository with its registry host */
-  record PollNow(String repository, String credentials) {}
-
+  /** How reading one repository went; {@code message} says why when it failed. */
   record PollResult(Outcome outcome, String message) {}
 
   enum Outcome {

@@ -52,9 +52,19 @@ public class TagCache {
               FROM service s LEFT JOIN service_watch w ON w.service = s.name
              WHERE s.state <> 'Terminated'
                AND NOT EXISTS (SELECT 1 FROM watched_repository r WHERE r.repository = s.repository)
-             GROUP BY s.repository""")
+             GROUP BY s.repository
+            ON CONFLICT DO NOTHING""")
         .param("default", DEFAULT_INTERVAL_SECONDS)
         .param("now", now)
+        .update();
+    // A repository first asked for by name, or whose services changed credentials, reads as they do now.
+    jdbc.sql("""
+            UPDATE watched_repository r
+               SET credentials = (SELECT MIN(s.credentials) FROM service s
+                                   WHERE s.repository = r.repository AND s.state <> 'Terminated')
+             WHERE EXISTS (SELECT 1 FROM service s WHERE s.repository = r.repository AND s.state <> 'Terminated'
+                             AND s.credentials IS NOT NULL
+                             AND (r.credentials IS NULL OR r.credentials <> s.credentials))""")
         .update();
   }
 
@@ -181,10 +191,14 @@ public class TagCache {
     List<String> added = tags.stream().filter(tag -> !known.contains(tag)).distinct().toList();
     List<String> gone = known.stream().filter(tag -> !listed.contains(tag)).toList();
     Timestamp seen = Timestamp.from(now);
-    batches.batchUpdate("INSERT INTO image_tag (repository, tag, first_seen_at) VALUES (?, ?, ?)",
+    // Another read of the same repository may have added a tag a moment ago: it keeps its first sighting.
+    batches.batchUpdate("INSERT INTO image_tag (repository, tag, first_seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
         added.stream().map(tag -> new Object[] {repository, tag, seen}).toList());
     batches.batchUpdate("DELETE FROM image_tag WHERE repository = ? AND tag = ?",
         gone.stream().map(tag -> new Object[] {repository, tag}).toList());
+    // Digests are kept only for tags pinned now: one pinned long ago would otherwise compare a stale one.
+    jdbc.sql("UPDATE image_tag SET digest = NULL WHERE repository = :repository AND digest IS NOT NULL")
+        .param("repository", repository).update();
     batches.batchUpdate("UPDATE image_tag SET digest = ? WHERE repository = ? AND tag = ?",
         digests.entrySet().stream().map(d -> new Object[] {d.getValue(), repository, d.getKey()}).toList());
     jdbc.sql("""

@@ -108,7 +108,7 @@ public class WatchPolicies {
     Map<String, Set<String>> quarantined = new HashMap<>();
     jdbc.sql("""
             SELECT d.service, d.tag, d.digest FROM deployment d LEFT JOIN service_watch w ON w.service = d.service
-             WHERE d.username = :watcher AND d.status = 'failed'
+             WHERE d.username = :watcher AND d.caller_kind = 'mooring' AND d.status = 'failed'
                AND (w.quarantine_cleared_at IS NULL OR d.created_at > w.quarantine_cleared_at)""")
         .param("watcher", WATCHER)
         .query(rs -> {

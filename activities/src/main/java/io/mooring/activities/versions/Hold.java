@@ -2,30 +2,34 @@ package io.mooring.activities.versions;
 
 import java.util.Locale;
 
-/** Why the registry watcher leaves a service as it is; {@link #NONE} when it deploys. */
+/**
+ * Why the registry watcher leaves a service as it is; {@link #NONE} when it deploys. Each says why
+ * in a sentence for the outdated report and the dashboard.
+ */
 public enum Hold {
-  NONE,
-  /** The service runs what its policy wants. */
-  UP_TO_DATE,
-  /** Pinned to a tag while a newer version is listed. */
-  PINNED,
-  /** The pinned tag is not listed by the registry. */
-  PINNED_TAG_MISSING,
-  /** The service runs a tag that is not a version, so no version is newer. */
-  NOT_A_VERSION,
-  /** A newer version is listed, but not yet for the service's minimum age. */
-  TOO_YOUNG,
-  /** Its automatic deployment failed; held until a newer candidate appears or an operator clears it. */
-  QUARANTINED,
-  AUTO_DEPLOY_OFF,
-  /** The service is not running, so there is nothing to upgrade. */
-  NOT_RUNNING,
-  /** A deployment of the service is under way or waiting in the gate's line. */
-  WAITING_IN_LINE,
-  /** The deployment gate is switched off. */
-  DEPLOYMENTS_DISABLED;
+  NONE("Being deployed by the watcher."),
+  UP_TO_DATE("Runs what its policy wants."),
+  PINNED("Pinned to the tag it runs while a newer version is listed."),
+  PINNED_TAG_MISSING("The registry does not list the pinned tag."),
+  NOT_A_VERSION("Runs a tag that is not a version, so no version is newer."),
+  TOO_YOUNG("A newer version is listed, but not yet for the service's minimum age."),
+  QUARANTINED("Its automatic deployment failed; held until a newer version appears or an operator clears the quarantine."),
+  AUTO_DEPLOY_OFF("Auto-deploy is off."),
+  NOT_RUNNING("The service is not running, so there is nothing to upgrade."),
+  WAITING_IN_LINE("A deployment of the service is under way or waiting in the deployment gate's line."),
+  DEPLOYMENTS_DISABLED("Deployments are disabled.");
+
+  private final String sentence;
+
+  Hold(String sentence) {
+    this.sentence = sentence;
+  }
 
   public String label() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  public String sentence() {
+    return sentence;
   }
 }

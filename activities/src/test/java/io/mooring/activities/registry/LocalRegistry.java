@@ -41,6 +41,14 @@ final class LocalRegistry implements AutoCloseable {
     return "127.0.0.1:" + server.getAddress().getPort();
   }
 
+  /** Tags it lists but whose manifests it no longer has (deleted behind the listing's back). */
+  private final java.util.Set<String> manifestless = ConcurrentHashMap.newKeySet();
+
+  LocalRegistry listOnly(String path, String tag) {
+    manifestless.add(path + ":" + tag);
+    return this;
+  }
+
   LocalRegistry with(String path, String tag, String digest) {
     digests.put(path + ":" + tag, digest);
     return this;
@@ -72,7 +80,7 @@ final class LocalRegistry implements AutoCloseable {
     }
     int at = path.indexOf("/manifests/");
     String key = path.substring("/v2/".length(), at) + ":" + path.substring(at + "/manifests/".length());
-    String digest = digests.get(key);
+    String digest = manifestless.contains(key) ? null : digests.get(key);
     if (digest == null) {
       exchange.sendResponseHeaders(404, -1);
     } else {

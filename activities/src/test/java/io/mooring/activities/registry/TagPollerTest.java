@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mooring.activities.registry.LocalRegistry.Auth;
 import io.mooring.activities.registry.TagPollActivities.Outcome;
 import io.mooring.activities.registry.TagPollActivities.PollDue;
-import io.mooring.activities.registry.TagPollActivities.PollNow;
 import io.mooring.activities.registry.TagPollActivities.PollReport;
 import io.mooring.activities.store.CachedTag;
 import io.mooring.activities.store.StoreTestDatabase;
@@ -34,6 +33,7 @@ class TagPollerTest {
   private final MovableClock clock = new MovableClock(Instant.parse("2026-11-24T12:00:00Z"));
   private LocalRegistry registry;
   private TagCache cache;
+  private TagReader reader;
   private TagPoller poller;
 
   @BeforeEach
@@ -41,9 +41,9 @@ class TagPollerTest {
     registry = new LocalRegistry(Auth.ANONYMOUS).with("demo/web", "1.0.0", DIGEST).with("demo/web", "1.1.0", DIGEST);
     DataSource database = StoreTestDatabase.dataSource(directory);
     cache = new TagCache(JdbcClient.create(database), new JdbcTemplate(database), clock);
-    poller = new TagPoller(new RegistryClient(new RegistryEndpoints(Set.of()), Duration.ofSeconds(5)),
-        new RegistrySettings(Map.of(), Set.of(), registry.host(), Set.of()), cache, new SimpleMeterRegistry(), clock,
-        new WatchSettings(4));
+    reader = new TagReader(new RegistryClient(new RegistryEndpoints(Set.of()), Duration.ofSeconds(5)),
+        new RegistrySettings(Map.of(), Set.of(), registry.host(), Set.of()), cache, new SimpleMeterRegistry(), clock);
+    poller = new TagPoller(cache, reader, new WatchSettings(4));
   }
 
   @AfterEach
@@ -55,21 +55,21 @@ class TagPollerTest {
   @Test
   void readsAnImageOnceAndServesItsTagsFromTheCache() {
     String repository = registry.host() + "/demo/web";
-    assertThat(poller.pollNow(new PollNow(repository, null)).outcome()).isEqualTo(Outcome.CHANGED);
+    assertThat(reader.readNow(repository, null).outcome()).isEqualTo(Outcome.CHANGED);
     assertThat(cache.tags(repository)).extracting(CachedTag::tag).containsExactlyInAnyOrder("1.0.0", "1.1.0");
     assertThat(registry.tagPages.get()).isEqualTo(1);
     // Not due again before its interval: a cycle now reads nothing.
-    assertThat(poller.pollDue(new PollDue(100)).polled()).isZero();
+    assertThat(poller.poll(new PollDue(100), () -> { }).polled()).isZero();
     assertThat(registry.tagPages.get()).isEqualTo(1);
   }
 
   @Test
   void aRereadKeepsWhenEachTagWasFirstSeen() {
     String repository = registry.host() + "/demo/web";
-    poller.pollNow(new PollNow(repository, null));
+    reader.readNow(repository, null);
     clock.move(Duration.ofSeconds(61));
     registry.with("demo/web", "1.2.0", DIGEST);
-    PollReport report = poller.pollDue(new PollDue(100));
+    PollReport report = poller.poll(new PollDue(100), () -> { });
     assertThat(report.polled()).isEqualTo(1);
     assertThat(report.changed()).isEqualTo(1);
     assertThat(cache.tags(repository)).extracting(CachedTag::tag, CachedTag::firstSeenAt).containsExactly(
@@ -83,7 +83,7 @@ class TagPollerTest {
     registry.pageSize = 2;
     registry.with("demo/web", "1.2.0", DIGEST).with("demo/web", "1.3.0", DIGEST).with("demo/web", "2.0.0", DIGEST);
     String repository = registry.host() + "/demo/web";
-    poller.pollNow(new PollNow(repository, null));
+    reader.readNow(repository, null);
     assertThat(cache.tags(repository)).hasSize(5);
     assertThat(registry.tagPages.get()).isEqualTo(3);
   }
@@ -92,19 +92,32 @@ class TagPollerTest {
   void leavesABusyRegistryAloneForAsLongAsItAsks() {
     String repository = registry.host() + "/demo/web";
     registry.busy = "429 30";
-    assertThat(poller.pollNow(new PollNow(repository, null)).outcome()).isEqualTo(Outcome.UNAVAILABLE);
+    assertThat(reader.readNow(repository, null).outcome()).isEqualTo(Outcome.UNAVAILABLE);
     clock.move(Duration.ofSeconds(29));
-    assertThat(poller.pollDue(new PollDue(100)).polled()).isZero();
+    assertThat(poller.poll(new PollDue(100), () -> { }).polled()).isZero();
     registry.busy = null;
     clock.move(Duration.ofSeconds(2));
-    assertThat(poller.pollDue(new PollDue(100)).polled()).isEqualTo(1);
+    assertThat(poller.poll(new PollDue(100), () -> { }).polled()).isEqualTo(1);
     assertThat(cache.tags(repository)).hasSize(2);
+  }
+
+  @Test
+  void aPinnedTagWhoseManifestIsGoneKeepsTheRestOfTheListing() {
+    String repository = registry.host() + "/demo/web";
+    cache.enlist(repository, null);
+    var watched = cache.find(repository).orElseThrow();
+    var pinning = new io.mooring.activities.store.WatchedRepository(repository, null, 60, java.util.List.of("1.1.0"),
+        null, null, false);
+    registry.listOnly("demo/web", "1.1.0");
+    assertThat(reader.read(pinning)).isEqualTo(Outcome.CHANGED);
+    assertThat(cache.tags(repository)).extracting(CachedTag::tag).containsExactlyInAnyOrder("1.0.0", "1.1.0");
+    assertThat(watched.missing()).isFalse();
   }
 
   @Test
   void anImageAskedForThatTheRegistryDoesNotHaveIsNotWatched() {
     String repository = registry.host() + "/demo/nothing";
-    var result = poller.pollNow(new PollNow(repository, null));
+    var result = reader.readNow(repository, null);
     assertThat(result.outcome()).isEqualTo(Outcome.MISSING);
     assertThat(cache.find(repository)).isEmpty();
   }

@@ -1,5 +1,6 @@
 package io.mooring.api.watch;
 
+import io.mooring.activities.versions.TagVersion;
 import io.mooring.activities.versions.UpgradePolicy;
 import io.mooring.activities.versions.UpgradeStrategy;
 import io.mooring.api.common.openapi.ProblemResponses;
@@ -21,6 +22,12 @@ class ImageController {
 
   /** One component of a repository name, as the distribution spec allows it. */
   private static final Pattern COMPONENT = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
+  /**
+   * An organisation as registries name them, without periods: {@code org} must never be read as a
+   * registry host, or any caller could make Mooring fetch from an address of their choosing.
+   */
+  private static final Pattern ORGANISATION = Pattern.compile("[a-z0-9]+(?:(?:_|__|-+)[a-z0-9]+)*");
+  private static final int LONGEST_NAME = 255;
   private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
   private final ImageTags images;
@@ -44,14 +51,15 @@ class ImageController {
       @Parameter(schema = @Schema(allowableValues = {"major", "minor", "bugfix", "patch"}))
       @RequestParam(required = false) String strategy,
       @RequestParam(name = "pre_releases", defaultValue = "false") boolean preReleases) {
-    if (!COMPONENT.matcher(org).matches()) {
+    if (!ORGANISATION.matcher(org).matches() || org.length() > LONGEST_NAME) {
       throw WatchProblems.invalidName("organisation", org);
     }
-    if (!COMPONENT.matcher(image).matches()) {
+    if (!COMPONENT.matcher(image).matches() || image.length() > LONGEST_NAME) {
       throw WatchProblems.invalidName("image name", image);
     }
     UpgradeStrategy chosen = UpgradeStrategy.parse(strategy).orElseThrow(() -> WatchProblems.invalidStrategy(strategy));
-    if (!TAG.matcher(tag).matches()) {
+    // Checked before the registry is read: a request that cannot be answered watches nothing.
+    if (!TAG.matcher(tag).matches() || TagVersion.of(tag).isEmpty()) {
       throw WatchProblems.notAVersion(tag);
     }
     String repository = images.qualify(org + "/" + image);

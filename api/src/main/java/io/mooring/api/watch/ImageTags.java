@@ -1,30 +1,30 @@
 package io.mooring.api.watch;
 
 import io.mooring.activities.registry.RegistrySettings;
-import io.mooring.activities.registry.TagPollActivities.PollNow;
 import io.mooring.activities.registry.TagPollActivities.PollResult;
+import io.mooring.activities.registry.TagReader;
 import io.mooring.activities.store.CachedTag;
 import io.mooring.activities.store.TagCache;
 import io.mooring.activities.store.WatchedRepository;
-import io.mooring.workflows.watch.WatchClient;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * The tags of an image from the tag cache; an image nobody asked about before is read from its
- * registry once, through the watcher, and kept up to date from then on.
+ * registry once, here, and the watcher keeps it up to date from then on. Filling the cache is no
+ * story of its own: nothing else changes, so it needs no workflow of its own.
  */
 @Component
 class ImageTags {
 
   private final TagCache cache;
-  private final WatchClient watch;
+  private final TagReader reader;
   private final RegistrySettings registries;
 
-  ImageTags(TagCache cache, WatchClient watch, RegistrySettings registries) {
+  ImageTags(TagCache cache, TagReader reader, RegistrySettings registries) {
     this.cache = cache;
-    this.watch = watch;
+    this.reader = reader;
     this.registries = registries;
   }
 
@@ -36,8 +36,8 @@ class ImageTags {
   List<String> tags(String repository) {
     Optional<WatchedRepository> known = cache.find(repository);
     if (known.isEmpty() || known.get().polledAt() == null) {
-      // Never read successfully: read it now (once per request; a registry that is down is not cached as empty).
-      PollResult result = watch.fetch(new PollNow(repository, null));
+      // Never read successfully: read it now (a registry that is down is not cached as empty).
+      PollResult result = reader.readNow(repository, null);
       switch (result.outcome()) {
         case MISSING -> throw WatchProblems.unknownImage(repository);
         case UNAVAILABLE -> throw WatchProblems.registryUnavailable(repository, result.message());

@@ -10,6 +10,7 @@ import io.mooring.activities.versions.ServiceReview;
 import io.mooring.activities.versions.UpgradePolicy;
 import io.mooring.api.common.actions.ActionOrigins;
 import io.mooring.api.common.deployments.Deployer;
+import io.mooring.api.common.errors.ApiProblem;
 import io.mooring.api.common.links.PublicLinks;
 import io.mooring.api.common.openapi.ProblemResponses;
 import io.mooring.api.common.security.Caller;
@@ -100,15 +101,17 @@ class RepositoryController {
       HttpServletRequest http) {
     ServiceReview review = watched.one(repo);
     WatchUpdate update = WatchUpdate.read(body);
-    WatchPolicy policy = update.applyTo(review.policy());
     String statusLink = null;
     if (update.pinnedTag() != null) {
+      WatchPolicy wanted = update.applyTo(review.policy());
       String tag = update.pinnedTag().isEmpty()
-          ? UpgradePolicy.best(review.service().tag(), review.tagNames(), policy.strategy(), policy.preReleases())
+          ? UpgradePolicy.best(review.service().tag(), review.tagNames(), wanted.strategy(), wanted.preReleases())
               .orElse(review.service().tag())
           : update.pinnedTag();
       statusLink = deploy(repo, tag, principal, http, body);
     }
+    // Read again after the deployment's admission, which can take seconds: a change saved meanwhile stays.
+    WatchPolicy policy = update.applyTo(policies.of(repo));
     policies.save(policy, review.service().repository());
     watch.wake();
     return new Message(sentence(repo, update, policy), statusLink);
@@ -140,9 +143,13 @@ class RepositoryController {
     ServiceDefinition definition = services.find(repo).orElseThrow(() -> WatchProblems.unknownRepository(repo));
     UUID id = UUID.randomUUID();
     Caller caller = Caller.of(principal);
-    deployer.start(new DeploymentRequest(id, caller.name(), definition, tag, REGRESSION_TEST_VERSION,
-        links.deploymentStatus(id), links.deploymentLogs(id), true, caller.kind().label(),
-        ActionOrigins.of(http, principal, body.toString())));
+    try {
+      deployer.start(new DeploymentRequest(id, caller.name(), definition, tag, REGRESSION_TEST_VERSION,
+          links.deploymentStatus(id), links.deploymentLogs(id), true, caller.kind().label(),
+          ActionOrigins.of(http, principal, body.toString())));
+    } catch (ApiProblem refused) {
+      throw WatchProblems.message(refused);
+    }
     return links.deploymentStatus(id);
   }
 
@@ -201,6 +208,6 @@ class RepositoryController {
       @JsonProperty("auto_deploy") Boolean autoDeploy,
       @Schema(allowableValues = {"major", "minor", "bugfix", "patch"}) String strategy,
       @JsonProperty("pre_releases") Boolean preReleases,
-      @JsonProperty("poll_interval_seconds") @Schema(minimum = "1", maximum = "86400") Integer pollIntervalSeconds,
+      @JsonProperty("poll_interval_seconds") @Schema(minimum = "2", maximum = "86400") Integer pollIntervalSeconds,
       @JsonProperty("minimum_age_seconds") @Schema(minimum = "0", maximum = "2592000") Integer minimumAgeSeconds) {}
 }

@@ -18,6 +18,8 @@ record WatchUpdate(String pinnedTag, Boolean autoDeploy, UpgradeStrategy strateg
 
   static final List<String> FIELDS = List.of("pinned_tag", "auto_deploy", "strategy", "pre_releases",
       "poll_interval_seconds", "minimum_age_seconds");
+  /** Shorter would have the one watcher cycle without pause for a single service. */
+  static final int SHORTEST_INTERVAL = 2;
   static final int LONGEST_INTERVAL = 86_400;
   static final int OLDEST_MINIMUM_AGE = 30 * 86_400;
 
@@ -32,7 +34,7 @@ record WatchUpdate(String pinnedTag, Boolean autoDeploy, UpgradeStrategy strateg
     }
     WatchUpdate update = new WatchUpdate(pinnedTag(body.get("pinned_tag")), flag(body, "auto_deploy"),
         strategy(body.get("strategy")), flag(body, "pre_releases"),
-        seconds(body, "poll_interval_seconds", 1, LONGEST_INTERVAL), seconds(body, "minimum_age_seconds", 0,
+        seconds(body, "poll_interval_seconds", SHORTEST_INTERVAL, LONGEST_INTERVAL), seconds(body, "minimum_age_seconds", 0,
             OLDEST_MINIMUM_AGE));
     if (update.equals(new WatchUpdate(null, null, null, null, null, null))) {
       throw WatchProblems.emptyUpdate();

@@ -47,6 +47,8 @@ abstract class RealMooringTest {
   static final String LOG_FILE = "target/end-to-end-mooring.log";
 
   static final RealComponents REAL = RealComponents.fromEnvironment();
+  /** Where the registry watcher's webhooks go, signed with {@link WebhookReceiver#SECRET}. */
+  static final WebhookReceiver WEBHOOKS = new WebhookReceiver();
   static final Duration DEPLOYMENT = Duration.ofMinutes(2);
   static final Path DATA = temporaryDirectory();
   /** The pipeline token the suite deploys with; created once through the API by the bootstrap admin. */
@@ -126,6 +128,8 @@ abstract class RealMooringTest {
     properties.add("spring.datasource.password", () -> "mooring");
     properties.add("spring.temporal.test-server.enabled", () -> "false");
     properties.add("spring.temporal.connection.target", REAL::temporal);
+    properties.add("mooring.notifications.webhooks", WEBHOOKS::url);
+    properties.add("mooring.notifications.secret", () -> WebhookReceiver.SECRET);
   }
 
   /** Services {@code q-000} and on, one replica each, for the queue suite. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -31,6 +32,14 @@ class RegistryWatchEndToEndTest extends RealMooringTest {
     push("1.0.0", "watch-pin:stable");
   }
 
+  /** Nothing of this suite deploys behind the back of the suites that run after it. */
+  @AfterEach
+  void watchNoMore() {
+    for (String service : List.of("e2e-watch-up", "e2e-watch-off", "e2e-watch-broken", "e2e-watch-pin")) {
+      http.post("/tags/" + service, "{\"auto_deploy\": false}");
+    }
+  }
+
   @Test
   void deploysANewerVersionPushedWhileMooringRuns() throws Exception {
     runningVersion("e2e-watch-up", "1.0.0");
@@ -42,6 +51,19 @@ class RegistryWatchEndToEndTest extends RealMooringTest {
     assertThat(awaitEnd(deployment.get("deploymentId").asString()).get("status").asString()).isEqualTo("successful");
     assertThat(versionAt(replicas("e2e-watch-up").get(0))).isEqualTo("1.1.0");
     assertThat(watcherDeployments("e2e-watch-up")).hasSize(1);
+
+    // One notification for the new version, one for the outcome, however many cycles saw them.
+    String id = deployment.get("deploymentId").asString();
+    await().atMost(NOTICE).until(() -> WEBHOOKS.about("deployment-outcome", "e2e-watch-up").size() == 1);
+    Thread.sleep(5_000);
+    assertThat(WEBHOOKS.about("new-version", "e2e-watch-up")).singleElement()
+        .satisfies(n -> assertThat(n.get("tag").asString()).isEqualTo("1.1.0"));
+    assertThat(WEBHOOKS.about("deployment-outcome", "e2e-watch-up")).singleElement().satisfies(n -> {
+      assertThat(n.get("deployment_id").asString()).isEqualTo(id);
+      assertThat(n.get("status").asString()).isEqualTo("successful");
+      assertThat(n.get("logs_link").asString()).endsWith("/deployment-logs/" + id);
+    });
+    assertThat(WEBHOOKS.forged()).isEmpty();
   }
 
   @Test
@@ -104,7 +126,12 @@ class RegistryWatchEndToEndTest extends RealMooringTest {
     assertThat(watcherDeployments("e2e-watch-pin")).hasSize(1);
   }
 
+  /**
+   * Sets the service's policy, following the newest version again: deploying 1.0.0 by hand while a
+   * newer version is listed (a registry kept from an earlier run) pins it, as it should.
+   */
   private void watchClosely(String service, String body) {
+    assertThat(http.post("/tags/" + service + "/reset", "").status()).isEqualTo(200);
     Reply reply = http.post("/tags/" + service, body);
     assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
   }

@@ -30,6 +30,21 @@ class RegistryWatcherApiTest extends EmbeddedMooringTest {
   }
 
   @Test
+  void reportsEveryServicesCandidatesAndWhyTheyAreNotApplied() {
+    await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/repos").json().path("web").path("tags").size() == 2);
+    Reply reply = http.get("/outdated");
+    assertThat(reply.status()).isEqualTo(200);
+    var web = java.util.stream.StreamSupport.stream(reply.json().get("services").spliterator(), false)
+        .filter(s -> s.get("service").asString().equals("web")).findFirst().orElseThrow();
+    assertThat(web.get("current_tag").asString()).isEqualTo("1.0.0");
+    assertThat(web.get("candidates").get("major").asString()).isEqualTo("1.1.0");
+    assertThat(web.get("candidates").get("bugfix").asString()).isEqualTo("1.0.0");
+    assertThat(web.get("outdated").asBoolean()).isTrue();
+    assertThat(web.get("hold").asString()).isEqualTo("auto-deploy-off");
+    assertThat(web.get("reason").asString()).isEqualTo("Auto-deploy is off.");
+  }
+
+  @Test
   void answersAnUnknownRepositoryWith400AndAMessage() {
     Reply reply = http.get("/tags/no-such-repo");
     assertProblem(reply, 400, "unknown-repository");

@@ -17,8 +17,15 @@ public interface AutoDeployActivities {
    */
   Started start(StartAutoDeploy request);
 
-  /** @param limit the most deployments one cycle starts */
-  record PlanAutoDeploys(int limit) {}
+  /**
+   * @param limit the most deployments one cycle starts
+   * @param leftAlone services not to deploy now (their last start was refused a moment ago)
+   */
+  record PlanAutoDeploys(int limit, List<String> leftAlone) {
+    public PlanAutoDeploys {
+      leftAlone = leftAlone == null ? List.of() : List.copyOf(leftAlone);
+    }
+  }
 
   record AutoDeployPlan(List<AutoDeploy> deploys) {
     public AutoDeployPlan {
@@ -31,6 +38,9 @@ public interface AutoDeployActivities {
 
   record StartAutoDeploy(UUID deploymentId, AutoDeploy candidate) {}
 
-  /** @param verdict the admission's verdict ({@code ADMITTED}, {@code QUEUED}, or why it was refused) */
+  /**
+   * @param verdict the admission's verdict ({@code ADMITTED}, {@code QUEUED}, or why it was refused:
+   *     {@code SKIPPED} when the policy no longer wants the candidate)
+   */
   record Started(String verdict, String detail) {}
 }

@@ -26,6 +26,7 @@ public class AutoDeployer implements AutoDeployActivities {
 
   /** Regression tests of an automatic deployment: the newest, as a Harmony PUT without one gets. */
   private static final String REGRESSION_TEST_VERSION = "latest";
+  static final String SKIPPED = "SKIPPED";
 
   private final ServiceReviews reviews;
   private final ServiceStore services;
@@ -47,7 +48,8 @@ public class AutoDeployer implements AutoDeployActivities {
   @Override
   public AutoDeployPlan plan(PlanAutoDeploys request) {
     // Only services with auto-deploy on are reviewed: the others are never deployed by the watcher.
-    List<AutoDeploy> wanted = reviews.review(WatchPolicy::autoDeploy, gate.state().enabled()).stream()
+    List<AutoDeploy> wanted = reviews.review(policy -> policy.autoDeploy()
+            && !request.leftAlone().contains(policy.service()), gate.state().enabled()).stream()
         .filter(review -> review.verdict().deploy())
         .limit(request.limit())
         .map(review -> new AutoDeploy(review.service().name(), review.verdict().wantedTag(),
@@ -63,6 +65,9 @@ public class AutoDeployer implements AutoDeployActivities {
       return new Started(Admission.Verdict.ADMITTED.name(), "Started by an earlier attempt");
     }
     AutoDeploy candidate = request.candidate();
+    if (!stillWanted(candidate)) {
+      return new Started(SKIPPED, "The policy of " + candidate.service() + " no longer wants " + candidate.tag());
+    }
     ServiceDefinition service = services.find(candidate.service()).orElse(null);
     if (service == null) {
       return new Started(Admission.Verdict.SERVICE_STATE.name(), "Service " + candidate.service() + " is gone");
@@ -80,6 +85,15 @@ public class AutoDeployer implements AutoDeployActivities {
       }
       throw e;
     }
+  }
+
+  /**
+   * A plan can be a minute old by the time its last start comes: auto-deploy switched off or a pin
+   * set meanwhile wins.
+   */
+  private boolean stillWanted(AutoDeploy candidate) {
+    return reviews.review(policy -> policy.service().equals(candidate.service()) && policy.autoDeploy(), true).stream()
+        .anyMatch(review -> review.verdict().deploy() && review.verdict().wantedTag().equals(candidate.tag()));
   }
 
   private static boolean startedBefore(Throwable failure) {

@@ -1,10 +1,7 @@
 package io.mooring.workflows.watch;
 
-import io.mooring.activities.registry.TagPollActivities.PollNow;
-import io.mooring.activities.registry.TagPollActivities.PollResult;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
-import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
@@ -23,10 +20,6 @@ public interface RegistryWatch {
   /** Look again now: an operator changed what a service wants (auto-deploy on, a pin, a reset). */
   @SignalMethod
   void wake();
-
-  /** Reads a repository now and watches it from then on (an image asked for that is not cached). */
-  @UpdateMethod
-  PollResult fetch(PollNow request);
 
   @QueryMethod
   WatchState state();

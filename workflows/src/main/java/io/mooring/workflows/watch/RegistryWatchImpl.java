@@ -3,17 +3,22 @@ package io.mooring.workflows.watch;
 import io.mooring.activities.TaskQueues;
 import io.mooring.activities.registry.TagPollActivities;
 import io.mooring.activities.registry.TagPollActivities.PollDue;
-import io.mooring.activities.registry.TagPollActivities.PollNow;
 import io.mooring.activities.registry.TagPollActivities.PollReport;
-import io.mooring.activities.registry.TagPollActivities.PollResult;
 import io.mooring.workflows.watch.AutoDeployActivities.AutoDeploy;
 import io.mooring.workflows.watch.AutoDeployActivities.PlanAutoDeploys;
 import io.mooring.workflows.watch.AutoDeployActivities.StartAutoDeploy;
+import io.mooring.workflows.watch.AutoDeployActivities.Started;
+import io.mooring.workflows.watch.NotifyActivities.CollectNotifications;
+import io.mooring.workflows.watch.NotifyActivities.DeliverNotifications;
+import io.mooring.workflows.watch.NotifyActivities.Delivered;
 import io.mooring.workflows.watch.WatchState.WatchPhase;
 import io.temporal.spring.boot.WorkflowImpl;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One cycle: read every repository that is due, then deploy what the policies want and does not
@@ -30,6 +35,7 @@ public class RegistryWatchImpl implements RegistryWatch {
   /** A guard: a cycle never loops on reads longer than this many activities. */
   static final int MOST_READ_ACTIVITIES = 20;
   static final int MOST_DEPLOYS_PER_CYCLE = 100;
+  static final int MOST_NOTIFICATIONS_PER_CYCLE = 100;
   /** Longest sleep: a service created meanwhile is read within this time even if nobody wakes the watcher. */
   static final Duration LONGEST_SLEEP = Duration.ofSeconds(10);
   /** The history is renewed (continue-as-new) after this many cycles. */
@@ -37,13 +43,15 @@ public class RegistryWatchImpl implements RegistryWatch {
 
   private final TagPollActivities registries =
       Workflow.newActivityStub(TagPollActivities.class, WatchTimeouts.cycleReads());
-  private final TagPollActivities onDemand =
-      Workflow.newActivityStub(TagPollActivities.class, WatchTimeouts.readOnDemand());
   private final AutoDeployActivities autoDeploys =
       Workflow.newActivityStub(AutoDeployActivities.class, WatchTimeouts.reconcile());
+  private final NotifyActivities notifications =
+      Workflow.newActivityStub(NotifyActivities.class, WatchTimeouts.notifications());
 
   private WatchState state = WatchState.initial();
   private boolean woken;
+  /** Webhooks go out beside the cycles: a receiver that is slow or down never holds a deployment back. */
+  private Promise<Delivered> delivery;
 
   @Override
   public void watch(WatchState initial) {
@@ -53,9 +61,10 @@ public class RegistryWatchImpl implements RegistryWatch {
       PollReport report = readDueRepositories();
       state = state.entering(WatchPhase.RECONCILING);
       int started = deployWhatPoliciesWant();
+      notifyReceivers();
       state = state.cycleDone(report.polled(), started);
       if (cycle >= CYCLES_PER_RUN || Workflow.getInfo().isContinueAsNewSuggested()) {
-        Workflow.await(Workflow::isEveryHandlerFinished);
+        Workflow.await(() -> Workflow.isEveryHandlerFinished() && (delivery == null || delivery.isCompleted()));
         Workflow.continueAsNew(state);
       }
       sleepUntil(report.nextDueAt());
@@ -72,14 +81,32 @@ public class RegistryWatchImpl implements RegistryWatch {
     return new PollReport(polled, report.changed(), report.failed(), report.more(), report.nextDueAt());
   }
 
-  /** Each deployment's id is drawn in the workflow, so a retried start names the same deployment. */
+  /**
+   * Each deployment's id is drawn in the workflow, so a retried start names the same deployment. A
+   * refused start records nothing, so the refusal is remembered here instead, for a while.
+   */
   private int deployWhatPoliciesWant() {
+    Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    state.refusedUntil().values().removeIf(until -> !until.isAfter(now));
     int started = 0;
-    for (AutoDeploy candidate : autoDeploys.plan(new PlanAutoDeploys(MOST_DEPLOYS_PER_CYCLE)).deploys()) {
-      autoDeploys.start(new StartAutoDeploy(Workflow.randomUUID(), candidate));
-      started++;
+    PlanAutoDeploys planning = new PlanAutoDeploys(MOST_DEPLOYS_PER_CYCLE, List.copyOf(state.refusedUntil().keySet()));
+    for (AutoDeploy candidate : autoDeploys.plan(planning).deploys()) {
+      Started start = autoDeploys.start(new StartAutoDeploy(Workflow.randomUUID(), candidate));
+      Duration refusedFor = WatchTimeouts.afterRefusal(start.verdict());
+      if (!refusedFor.isZero()) {
+        state.refusedUntil().put(candidate.service(), now.plus(refusedFor));
+      } else if (WatchTimeouts.started(start.verdict())) {
+        started++;
+      }
     }
     return started;
+  }
+
+  private void notifyReceivers() {
+    notifications.collect(new CollectNotifications(MOST_NOTIFICATIONS_PER_CYCLE));
+    if (delivery == null || delivery.isCompleted()) {
+      delivery = Async.function(notifications::deliver, new DeliverNotifications(MOST_NOTIFICATIONS_PER_CYCLE));
+    }
   }
 
   private void sleepUntil(Instant nextDue) {
@@ -97,11 +124,6 @@ public class RegistryWatchImpl implements RegistryWatch {
   @Override
   public void wake() {
     woken = true;
-  }
-
-  @Override
-  public PollResult fetch(PollNow request) {
-    return onDemand.pollNow(request);
   }
 
   @Override

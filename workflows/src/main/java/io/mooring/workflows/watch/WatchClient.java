@@ -1,16 +1,11 @@
 package io.mooring.workflows.watch;
 
 import io.mooring.activities.TaskQueues;
-import io.mooring.activities.registry.TagPollActivities.PollNow;
-import io.mooring.activities.registry.TagPollActivities.PollResult;
 import io.mooring.workflows.WorkerTakeover;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.BatchRequest;
-import io.temporal.client.UpdateOptions;
-import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowUpdateStage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,14 +33,6 @@ public class WatchClient {
     batch.add(watch::watch, WatchState.initial());
     batch.add(watch::wake);
     client.signalWithStart(batch);
-  }
-
-  /** Reads a repository now and watches it from then on; the answer says whether the registry has it. */
-  public PollResult fetch(PollNow request) {
-    RegistryWatch watch = newWatch();
-    return WorkflowClient.executeUpdateWithStart(watch::fetch, request,
-        UpdateOptions.newBuilder(PollResult.class).setWaitForStage(WorkflowUpdateStage.COMPLETED).build(),
-        new WithStartWorkflowOperation<>(watch::watch, WatchState.initial()));
   }
 
   private RegistryWatch newWatch() {

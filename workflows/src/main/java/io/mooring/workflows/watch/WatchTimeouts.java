@@ -2,6 +2,7 @@ package io.mooring.workflows.watch;
 
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.mooring.workflows.WorkerTakeover;
 import java.time.Duration;
 
 /**
@@ -9,11 +10,14 @@ import java.time.Duration;
  *
  * <ul>
  *   <li>A cycle's reads: a thousand repositories take seconds; a registry that hangs is cut off by
- *       the client's own timeouts. Retried without limit, backing off to a minute, through a
- *       database outage: a missed read is only late, never lost.
- *   <li>A read on demand: someone waits for the answer, so a few quick attempts.
+ *       the client's own timeouts. They heartbeat as reads finish, so the reads of a worker that
+ *       died go to another within {@link WorkerTakeover#HEARTBEAT}. Retried without limit, backing
+ *       off to a minute, through a database outage: a missed read is only late, never lost.
  *   <li>Reconcile (plan, start): a start waits for the deployment's admission, which reads the
- *       registry; retried like the reads, with the same deployment id each time.
+ *       registry (a few seconds); retried like the reads, with the same deployment id each time.
+ *       Half a minute at most, so a worker that died mid-start holds the watcher no longer.
+ *   <li>Notifications: each receiver gets a few seconds; what fails stays in the outbox for the
+ *       next delivery, so the activity itself is tried only a few times.
  * </ul>
  */
 final class WatchTimeouts {
@@ -22,22 +26,41 @@ final class WatchTimeouts {
   static ActivityOptions cycleReads() {
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofMinutes(5))
+        .setHeartbeatTimeout(WorkerTakeover.HEARTBEAT)
         .setRetryOptions(patient())
-        .build();
-  }
-
-  static ActivityOptions readOnDemand() {
-    return ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofSeconds(30))
-        .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofMillis(500)).setMaximumAttempts(2).build())
         .build();
   }
 
   static ActivityOptions reconcile() {
     return ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofMinutes(1))
+        .setStartToCloseTimeout(Duration.ofSeconds(30))
         .setRetryOptions(patient())
         .build();
+  }
+
+  static ActivityOptions notifications() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofMinutes(2))
+        .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1)).setMaximumAttempts(3).build())
+        .build();
+  }
+
+  /**
+   * How long a service is left alone after its automatic deployment was refused at admission:
+   * long for an image that is not there (a push is what it waits for), short for a state that
+   * passes (a lifecycle action under way, a busy registry). Zero when it was not refused.
+   */
+  static Duration afterRefusal(String verdict) {
+    return switch (verdict) {
+      case "ADMITTED", "QUEUED", "SKIPPED" -> Duration.ZERO;
+      case "UNREACHABLE" -> Duration.ofMinutes(10);
+      case "REGISTRY_UNAVAILABLE" -> Duration.ofMinutes(1);
+      default -> Duration.ofSeconds(30);
+    };
+  }
+
+  static boolean started(String verdict) {
+    return verdict.equals("ADMITTED") || verdict.equals("QUEUED");
   }
 
   private static RetryOptions patient() {

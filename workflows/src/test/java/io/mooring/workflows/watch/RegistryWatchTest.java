@@ -27,13 +27,14 @@ class RegistryWatchTest {
   private WatchClient watch;
   private final FakeRegistries registries = new FakeRegistries();
   private final FakeDeployments deployments = new FakeDeployments();
+  private final FakeNotifications notifications = new FakeNotifications();
 
   @BeforeEach
   void start() {
     env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     Worker worker = env.newWorker(TaskQueues.MOORING);
     worker.registerWorkflowImplementationTypes(RegistryWatchImpl.class);
-    worker.registerActivitiesImplementations(registries, deployments);
+    worker.registerActivitiesImplementations(registries, deployments, notifications);
     env.start();
     watch = new WatchClient(env.getWorkflowClient());
   }
@@ -50,7 +51,6 @@ class RegistryWatchTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> deployments.started.size() == 1);
     assertThat(registries.cycles.get()).isGreaterThanOrEqualTo(1);
     assertThat(deployments.started.get(0).candidate().tag()).isEqualTo("1.1.0");
-    watch.fetch(new TagPollActivities.PollNow("127.0.0.1:5000/demo/api", null));
     watch.wake();
     await().atMost(Duration.ofSeconds(5)).until(() -> registries.cycles.get() >= 2);
     GoldenHistories.record(env, "watch-cycles", RegistryWatch.WORKFLOW_ID);
@@ -77,16 +77,36 @@ class RegistryWatchTest {
   }
 
   @Test
-  void answersAReadOnDemand() {
-    var result = watch.fetch(new TagPollActivities.PollNow("127.0.0.1:5000/demo/web", null));
-    assertThat(result.outcome()).isEqualTo(TagPollActivities.Outcome.CHANGED);
-    assertThat(registries.onDemand).containsExactly("127.0.0.1:5000/demo/web");
+  void aReceiverThatHangsNeverHoldsTheCyclesBack() {
+    notifications.hang = true;
+    watch.open();
+    await().atMost(Duration.ofSeconds(5)).until(() -> notifications.deliveries.get() == 1);
+    deployments.wanted.add(new AutoDeployActivities.AutoDeploy("web", "3.0.0", null));
+    watch.wake();
+    await().atMost(Duration.ofSeconds(3)).until(() -> deployments.started.size() == 1);
+    assertThat(notifications.collected.get()).isGreaterThanOrEqualTo(2);
+    assertThat(notifications.deliveries.get()).as("one delivery at a time").isEqualTo(1);
+  }
+
+  @Test
+  void leavesAServiceAloneForAWhileAfterItsDeploymentWasRefused() {
+    deployments.sticky = true;
+    deployments.verdict = "UNREACHABLE";
+    deployments.wanted.add(new AutoDeployActivities.AutoDeploy("web", "1.1.0", null));
+    watch.open();
+    await().atMost(Duration.ofSeconds(5)).until(() -> deployments.started.size() == 1);
+    for (int i = 0; i < 3; i++) {
+      int cycles = registries.cycles.get();
+      watch.wake();
+      await().atMost(Duration.ofSeconds(5)).until(() -> registries.cycles.get() > cycles);
+    }
+    assertThat(deployments.started).hasSize(1);
+    assertThat(deployments.leftAloneSeen).contains("web");
   }
 
   /** Counts cycles; every repository is read again an hour later unless the test says otherwise. */
   static final class FakeRegistries implements TagPollActivities {
     final AtomicInteger cycles = new AtomicInteger();
-    final List<String> onDemand = new CopyOnWriteArrayList<>();
     volatile Instant nextDue = null;
 
     @Override
@@ -94,11 +114,31 @@ class RegistryWatchTest {
       cycles.incrementAndGet();
       return new PollReport(1, 0, 0, false, nextDue);
     }
+  }
+
+  /** Counts; a hanging delivery stands for a receiver that never answers. */
+  static final class FakeNotifications implements NotifyActivities {
+    final AtomicInteger collected = new AtomicInteger();
+    final AtomicInteger deliveries = new AtomicInteger();
+    volatile boolean hang;
 
     @Override
-    public PollResult pollNow(PollNow request) {
-      onDemand.add(request.repository());
-      return new PollResult(Outcome.CHANGED, null);
+    public Queued collect(CollectNotifications request) {
+      collected.incrementAndGet();
+      return new Queued(0, 0);
+    }
+
+    @Override
+    public Delivered deliver(DeliverNotifications request) {
+      deliveries.incrementAndGet();
+      if (hang) {
+        try {
+          Thread.sleep(60_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return new Delivered(0, 0);
     }
   }
 
@@ -107,12 +147,19 @@ class RegistryWatchTest {
     final List<AutoDeploy> wanted = new CopyOnWriteArrayList<>();
     final List<StartAutoDeploy> started = new CopyOnWriteArrayList<>();
     final Map<UUID, Boolean> seen = new ConcurrentHashMap<>();
+    final List<String> leftAloneSeen = new CopyOnWriteArrayList<>();
     volatile boolean failFirstAttempt;
+    /** The store would want the same candidate again next cycle, as it does after a refusal. */
+    volatile boolean sticky;
+    volatile String verdict = "ADMITTED";
 
     @Override
     public AutoDeployPlan plan(PlanAutoDeploys request) {
-      List<AutoDeploy> now = List.copyOf(wanted);
-      wanted.clear();
+      leftAloneSeen.addAll(request.leftAlone());
+      List<AutoDeploy> now = wanted.stream().filter(c -> !request.leftAlone().contains(c.service())).toList();
+      if (!sticky) {
+        wanted.clear();
+      }
       return new AutoDeployPlan(now);
     }
 
@@ -122,7 +169,7 @@ class RegistryWatchTest {
       if (failFirstAttempt && seen.putIfAbsent(request.deploymentId(), true) == null) {
         throw new IllegalStateException("the worker died mid-start");
       }
-      return new Started("ADMITTED", null);
+      return new Started(verdict, null);
     }
   }
 }

@@ -93,7 +93,7 @@ class SecurityConfiguration {
               .requestMatchers("/api/v1/**").hasRole(DEPLOYER)
               // registrywatcher's health check is for load balancers; its reads are any identity's.
               .requestMatchers(reading("/ping", "/ping/")).permitAll()
-              .requestMatchers(reading("/images/**", "/image/**", "/repos", "/repos/", "/tags/*")).authenticated()
+              .requestMatchers(reading("/images/**", "/image/**", "/repos", "/repos/", "/tags/*", "/outdated")).authenticated()
               .requestMatchers("/tags/**").hasRole(DEPLOYER)
               .anyRequest().authenticated();
         })

@@ -65,6 +65,7 @@ class PermissionMatrixTest extends EmbeddedMooringTest {
         new Endpoint("GET", "/api/v1/service/" + someId + "/logs/", null, Needs.DEPLOYER),
         new Endpoint("POST", "/api/v1/action/" + someId + "/cancel/", "", Needs.DEPLOYER),
         new Endpoint("GET", "/repos", null, Needs.IDENTITY),
+        new Endpoint("GET", "/outdated", null, Needs.IDENTITY),
         new Endpoint("GET", "/tags/web", null, Needs.IDENTITY),
         new Endpoint("GET", "/images/demo/web/1.0.0?strategy=major", null, Needs.IDENTITY),
         new Endpoint("POST", "/tags/web", "{\"auto_deploy\": false}", Needs.DEPLOYER),
