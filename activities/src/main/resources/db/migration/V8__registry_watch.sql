@@ -10,7 +10,9 @@ CREATE TABLE watched_repository (
     -- Why the last read failed; null when it succeeded.
     poll_error        VARCHAR(1024),
     -- The registry does not have it (404): asked for, never found.
-    missing           BOOLEAN       NOT NULL DEFAULT FALSE
+    missing           BOOLEAN       NOT NULL DEFAULT FALSE,
+    -- When its tags last changed (a tag added or gone): readers keep what they derived until then.
+    tags_changed_at   TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX watched_repository_due ON watched_repository (next_poll_at);
 

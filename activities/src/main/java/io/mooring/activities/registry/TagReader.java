@@ -67,7 +67,7 @@ public class TagReader {
     Instant waitUntil = busyUntil.get(repository.registry());
     Instant now = clock.instant();
     if (waitUntil != null && waitUntil.isAfter(now)) {
-      cache.failed(watched.repository(), "Registry " + repository.registry() + " asked to slow down", false,
+      cache.failed(watched, "Registry " + repository.registry() + " asked to slow down", false,
           Duration.between(now, waitUntil));
       return count(repository, Outcome.UNAVAILABLE);
     }
@@ -86,14 +86,14 @@ public class TagReader {
     } catch (RegistryBusyException busy) {
       Duration wait = busy.retryAfter().compareTo(LEAST_BACKOFF) < 0 ? LEAST_BACKOFF : busy.retryAfter();
       busyUntil.merge(repository.registry(), now.plus(wait), (a, b) -> a.isAfter(b) ? a : b);
-      cache.failed(watched.repository(), busy.getMessage(), false, wait);
+      cache.failed(watched, busy.getMessage(), false, wait);
       return count(repository, Outcome.UNAVAILABLE);
     } catch (ImageUnreachableException missing) {
-      cache.failed(watched.repository(), missing.getMessage(), true, Duration.ofSeconds(watched.intervalSeconds()));
+      cache.failed(watched, missing.getMessage(), true, Duration.ofSeconds(watched.intervalSeconds()));
       return count(repository, Outcome.MISSING);
     } catch (RegistryUnavailableException | RuntimeException unavailable) {
       // A registry that is down is read again after the repository's interval, never in a tight loop.
-      cache.failed(watched.repository(), String.valueOf(unavailable.getMessage()), false,
+      cache.failed(watched, String.valueOf(unavailable.getMessage()), false,
           Duration.ofSeconds(watched.intervalSeconds()));
       return count(repository, Outcome.UNAVAILABLE);
     }

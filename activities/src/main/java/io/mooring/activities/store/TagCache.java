@@ -118,7 +118,7 @@ public class TagCache {
         .param("limit", limit)
         .query((rs, i) -> new WatchedRepository(rs.getString("repository"), rs.getString("credentials"),
             rs.getInt("interval_seconds"), List.of(), StoreColumns.instant(rs, "polled_at"),
-            rs.getString("poll_error"), rs.getBoolean("missing")))
+            rs.getString("poll_error"), rs.getBoolean("missing"), StoreColumns.instant(rs, "next_poll_at")))
         .list();
     if (due.isEmpty()) {
       return due;
@@ -131,7 +131,8 @@ public class TagCache {
           pins.computeIfAbsent(rs.getString("repository"), r -> new ArrayList<>()).add(rs.getString("pinned_tag"));
         });
     return due.stream().map(r -> new WatchedRepository(r.repository(), r.credentials(), r.intervalSeconds(),
-        pins.getOrDefault(r.repository(), List.of()), r.polledAt(), r.pollError(), r.missing())).toList();
+        pins.getOrDefault(r.repository(), List.of()), r.polledAt(), r.pollError(), r.missing(), r.nextPollAt()))
+        .toList();
   }
 
   /** When the next repository is due; empty when none is watched. */
@@ -145,8 +146,21 @@ public class TagCache {
         .param("repository", repository)
         .query((rs, i) -> new WatchedRepository(rs.getString("repository"), rs.getString("credentials"),
             rs.getInt("interval_seconds"), List.of(), StoreColumns.instant(rs, "polled_at"),
-            rs.getString("poll_error"), rs.getBoolean("missing")))
+            rs.getString("poll_error"), rs.getBoolean("missing"), StoreColumns.instant(rs, "next_poll_at")))
         .optional();
+  }
+
+  /** When a repository's cached tags last changed; empty when it is not watched or has none yet. */
+  public Optional<Instant> tagsChangedAt(String repository) {
+    return jdbc.sql("SELECT tags_changed_at FROM watched_repository WHERE repository = :repository")
+        .param("repository", repository).query(Timestamp.class).list().stream()
+        .filter(Objects::nonNull).findFirst().map(Timestamp::toInstant);
+  }
+
+  /** The names of a repository's cached tags. */
+  public List<String> tagNames(String repository) {
+    return jdbc.sql("SELECT tag FROM image_tag WHERE repository = :repository")
+        .param("repository", repository).query(String.class).list();
   }
 
   /** The cached tags of a repository, in the order they were first seen. */
@@ -177,7 +191,9 @@ public class TagCache {
 
   /**
    * Stores what the registry listed: new tags are added as first seen now, tags no longer listed
-   * go, and the pinned tags' digests are written. The repository is due again after its interval.
+   * go, and the pinned tags' digests are written. The repository is due again after its interval,
+   * unless its due time was changed while it was read (an operator's change made it due now, with
+   * perhaps another interval): that stands, and the next cycle reads it again.
    *
    * @return the tags that are new since the last read
    */
@@ -204,9 +220,12 @@ public class TagCache {
     jdbc.sql("""
             UPDATE watched_repository
                SET polled_at = :now, poll_error = NULL, missing = FALSE,
-                   next_poll_at = :next
+                   tags_changed_at = CASE WHEN :changed THEN :now ELSE tags_changed_at END,
+                   next_poll_at = CASE WHEN next_poll_at = :wasDue THEN :next ELSE next_poll_at END
              WHERE repository = :repository""")
         .param("now", seen)
+        .param("wasDue", Timestamp.from(watched.nextPollAt()))
+        .param("changed", !added.isEmpty() || !gone.isEmpty())
         .param("next", Timestamp.from(now.plusSeconds(watched.intervalSeconds())))
         .param("repository", repository)
         .update();
@@ -219,13 +238,19 @@ public class TagCache {
    * @param missing the registry said there is no such repository (its cached tags go)
    */
   @Transactional
-  public void failed(String repository, String error, boolean missing, Duration retryIn) {
+  public void failed(WatchedRepository watched, String error, boolean missing, Duration retryIn) {
+    String repository = watched.repository();
     if (missing) {
       jdbc.sql("DELETE FROM image_tag WHERE repository = :repository").param("repository", repository).update();
+      jdbc.sql("UPDATE watched_repository SET tags_changed_at = :now WHERE repository = :repository")
+          .param("now", Timestamp.from(clock.instant())).param("repository", repository).update();
     }
     jdbc.sql("""
-            UPDATE watched_repository SET poll_error = :error, missing = :missing, next_poll_at = :next
+            UPDATE watched_repository
+               SET poll_error = :error, missing = :missing,
+                   next_poll_at = CASE WHEN next_poll_at = :wasDue THEN :next ELSE next_poll_at END
              WHERE repository = :repository""")
+        .param("wasDue", Timestamp.from(watched.nextPollAt()))
         .param("error", error.length() > 1000 ? error.substring(0, 1000) : error)
         .param("missing", missing)
         .param("next", Timestamp.from(clock.instant().plus(retryIn)))

@@ -12,6 +12,7 @@ import java.util.List;
  * @param polledAt when the registry last answered its tag list; null before the first answer
  * @param pollError why the last read failed; null when it succeeded
  * @param missing the registry says there is no such repository
+ * @param nextPollAt when it was due as read: a read leaves a due time someone changed meanwhile as it is
  */
 public record WatchedRepository(
     String repository,
@@ -20,7 +21,8 @@ public record WatchedRepository(
     List<String> pinnedTags,
     Instant polledAt,
     String pollError,
-    boolean missing) {
+    boolean missing,
+    Instant nextPollAt) {
 
   public WatchedRepository {
     pinnedTags = pinnedTags == null ? List.of() : List.copyOf(pinnedTags);

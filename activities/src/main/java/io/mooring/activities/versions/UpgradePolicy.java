@@ -20,6 +20,13 @@ public final class UpgradePolicy {
    */
   public static Optional<String> best(String current, Collection<String> listed, UpgradeStrategy strategy,
       boolean preReleases) {
+    return bestOf(current, listed.stream().map(TagVersion::of).flatMap(Optional::stream).toList(), strategy,
+        preReleases);
+  }
+
+  /** The same, from tags read as versions once (a cache of them), for repositories of many tags. */
+  public static Optional<String> bestOf(String current, Collection<TagVersion> versions, UpgradeStrategy strategy,
+      boolean preReleases) {
     Optional<TagVersion> parsed = TagVersion.of(current);
     if (parsed.isEmpty()) {
       return Optional.empty();
@@ -33,8 +40,7 @@ public final class UpgradePolicy {
       case PATCH -> candidate -> candidate.sameRelease(now);
     };
     Predicate<TagVersion> kind = candidate -> candidate.release() || preReleases;
-    return Optional.of(listed.stream()
-        .map(TagVersion::of).flatMap(Optional::stream)
+    return Optional.of(versions.stream()
         .filter(allowed).filter(kind)
         .filter(candidate -> candidate.compareTo(now) >= 0)
         // Equal versions spelt differently (1.2 and 1.2.0): the fuller spelling, then the current one.

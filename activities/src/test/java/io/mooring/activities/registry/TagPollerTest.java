@@ -79,6 +79,17 @@ class TagPollerTest {
   }
 
   @Test
+  void aChangeMadeWhileARepositoryIsReadKeepsItDue() {
+    String repository = registry.host() + "/demo/web";
+    cache.enlist(repository, null);
+    var read = cache.find(repository).orElseThrow();
+    clock.move(Duration.ofSeconds(1));
+    cache.dueNow(repository);   // an operator's change, while the read is on its way
+    reader.read(read);
+    assertThat(poller.poll(new PollDue(100), () -> { }).polled()).as("due again at once").isEqualTo(1);
+  }
+
+  @Test
   void pagesThroughARepositoryWithMoreTagsThanOnePage() {
     registry.pageSize = 2;
     registry.with("demo/web", "1.2.0", DIGEST).with("demo/web", "1.3.0", DIGEST).with("demo/web", "2.0.0", DIGEST);
@@ -107,7 +118,7 @@ class TagPollerTest {
     cache.enlist(repository, null);
     var watched = cache.find(repository).orElseThrow();
     var pinning = new io.mooring.activities.store.WatchedRepository(repository, null, 60, java.util.List.of("1.1.0"),
-        null, null, false);
+        null, null, false, watched.nextPollAt());
     registry.listOnly("demo/web", "1.1.0");
     assertThat(reader.read(pinning)).isEqualTo(Outcome.CHANGED);
     assertThat(cache.tags(repository)).extracting(CachedTag::tag).containsExactlyInAnyOrder("1.0.0", "1.1.0");

@@ -63,7 +63,7 @@ class ImageController {
       throw WatchProblems.notAVersion(tag);
     }
     String repository = images.qualify(org + "/" + image);
-    String newest = UpgradePolicy.best(tag, images.tags(repository), chosen, preReleases)
+    String newest = UpgradePolicy.bestOf(tag, images.versions(repository), chosen, preReleases)
         .orElseThrow(() -> WatchProblems.notAVersion(tag));
     return new NewerImage(newest, org + "/" + image + "/" + newest);
   }

@@ -8,10 +8,6 @@ import io.mooring.activities.runtime.DockerEngine;
 import io.mooring.activities.runtime.ReplicaLabels;
 import io.mooring.api.Http;
 import io.mooring.api.Http.Reply;
-import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
-import io.temporal.api.workflowservice.v1.RegisterNamespaceRequest;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,36 +79,11 @@ class LifecycleCrashTest {
         "MOORING_RUNTIME_PUBLISH_ADDRESS", "127.0.0.1",
         "MOORING_REGISTRY_DEFAULT_REGISTRY", REAL.registry(),
         "MOORING_REGISTRY_ALLOWED_HOSTS", REAL.registry(),
-        "SPRING_TEMPORAL_NAMESPACE", namespaceOfItsOwn()));
+        "SPRING_TEMPORAL_NAMESPACE", TemporalNamespaces.ofItsOwn(REAL, "mooring-lifecycle-crash")));
     mooring.start();
     docker = new DockerEngine(REAL.dockerHost(), Duration.ofSeconds(5), "127.0.0.1");
     http = new Http(mooring.root(), null).bearer(Files.readString(data.resolve("admin-token")).strip());
     http.put("/service-deployments-state", "{\"enabled\": true}");
-  }
-
-  /**
-   * A Temporal namespace for this Mooring alone: in the shared one, the suite's other Mooring
-   * (running in the test JVM, on another database) would take its workflow tasks too.
-   */
-  private static String namespaceOfItsOwn() {
-    String namespace = "mooring-lifecycle-crash-" + ProcessHandle.current().pid();
-    WorkflowServiceStubs temporal = WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(REAL.temporal()).build());
-    try {
-      temporal.blockingStub().registerNamespace(RegisterNamespaceRequest.newBuilder()
-          .setNamespace(namespace)
-          .setWorkflowExecutionRetentionPeriod(com.google.protobuf.Duration.newBuilder().setSeconds(86_400))
-          .build());
-      // A new namespace takes a few seconds to reach the frontend's cache.
-      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
-        temporal.blockingStub().listOpenWorkflowExecutions(ListOpenWorkflowExecutionsRequest.newBuilder()
-            .setNamespace(namespace).setMaximumPageSize(1).build());
-        return true;
-      });
-      return namespace;
-    } finally {
-      temporal.shutdown();
-    }
   }
 
   @AfterAll

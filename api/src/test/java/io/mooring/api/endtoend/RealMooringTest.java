@@ -49,6 +49,8 @@ abstract class RealMooringTest {
   static final RealComponents REAL = RealComponents.fromEnvironment();
   /** Where the registry watcher's webhooks go, signed with {@link WebhookReceiver#SECRET}. */
   static final WebhookReceiver WEBHOOKS = new WebhookReceiver();
+  /** A registry that can be made to answer 429, in front of the anonymous one. */
+  static final BusyRegistry BUSY = new BusyRegistry(REAL.registry());
   static final Duration DEPLOYMENT = Duration.ofMinutes(2);
   static final Path DATA = temporaryDirectory();
   /** The pipeline token the suite deploys with; created once through the API by the bootstrap admin. */
@@ -112,7 +114,13 @@ abstract class RealMooringTest {
             replicas: 1
             port: 28880
             health-path: /health
-        """.formatted(REAL.registry(), REAL.authRegistry()) + ServiceFleet.yaml("q", FLEET, REAL.registry(), 31000, 2, "/health"));
+          - name: e2e-watch-busy
+            repository: %3$s/demo/watch-busy
+            tag: 1.0.0
+            replicas: 1
+            port: 28980
+            health-path: /health
+        """.formatted(REAL.registry(), REAL.authRegistry(), BUSY.address()) + ServiceFleet.yaml("q", FLEET, REAL.registry(), 31000, 2, "/health"));
     properties.add("mooring.data-dir", data::toString);
     properties.add("mooring.services-file", services::toString);
     properties.add("mooring.runtime.docker-host", REAL::dockerHost);

@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.mooring.api.Http.Reply;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,13 +28,15 @@ class RegistryWatchEndToEndTest extends RealMooringTest {
     push("1.0.0", "watch-off:1.0.0");
     push("1.0.0", "watch-broken:1.0.0");
     push("1.0.0", "watch-pin:stable");
+    push("1.0.0", "watch-busy:1.0.0");
   }
 
   /** Nothing of this suite deploys behind the back of the suites that run after it. */
   @AfterEach
   void watchNoMore() {
-    for (String service : List.of("e2e-watch-up", "e2e-watch-off", "e2e-watch-broken", "e2e-watch-pin")) {
-      http.post("/tags/" + service, "{\"auto_deploy\": false}");
+    for (String service : List.of("e2e-watch-up", "e2e-watch-off", "e2e-watch-broken", "e2e-watch-pin",
+        "e2e-watch-busy")) {
+      http.post("/tags/" + service, "{\"auto_deploy\": false, \"poll_interval_seconds\": 60}");
     }
   }
 
@@ -130,6 +130,39 @@ class RegistryWatchEndToEndTest extends RealMooringTest {
    * Sets the service's policy, following the newest version again: deploying 1.0.0 by hand while a
    * newer version is listed (a registry kept from an earlier run) pins it, as it should.
    */
+  @Test
+  void leavesARegistryThatAnswers429AloneForAsLongAsItAsks() throws Exception {
+    watchClosely("e2e-watch-busy", "{\"poll_interval_seconds\": 2}");
+    int before = BUSY.requests();
+    await().atMost(NOTICE).until(() -> BUSY.requests() >= before + 2);
+    BUSY.busy(8);
+    await().atMost(NOTICE).until(() -> BUSY.refused() == 1);
+    // Read every 2 s otherwise: while the registry's 8 s run, not one more request.
+    Thread.sleep(6_000);
+    assertThat(BUSY.refused()).isEqualTo(1);
+    BUSY.busy(0);
+    int after = BUSY.requests();
+    await().atMost(Duration.ofSeconds(10)).until(() -> BUSY.requests() > after);
+    await().atMost(NOTICE).until(() -> repo("e2e-watch-busy").get("tags").size() == 1);
+  }
+
+  @Test
+  void pagesThroughARepositoryWithMoreTagsThanOnePage() throws Exception {
+    List<String> tags = new ArrayList<>();
+    for (int minor = 0; minor <= 10; minor++) {
+      for (int patch = 0; patch < 100; patch++) {
+        tags.add("1." + minor + "." + patch);
+      }
+    }
+    // Listed after every 1.x (tags come sorted): only a reader that follows the pages sees it.
+    tags.add("2.0.0");
+    TestImages.tagMany(REAL, "demo/paged", tags);
+    Reply newest = http.get("/images/demo/paged/1.0.0?strategy=major");
+    assertThat(newest.status()).as(newest.toString()).isEqualTo(200);
+    assertThat(newest.json().get("tag").asString()).isEqualTo("2.0.0");
+    assertThat(http.get("/images/demo/paged/1.0.0?strategy=minor").json().get("tag").asString()).isEqualTo("1.10.99");
+  }
+
   private void watchClosely(String service, String body) {
     assertThat(http.post("/tags/" + service + "/reset", "").status()).isEqualTo(200);
     Reply reply = http.post("/tags/" + service, body);
@@ -161,21 +194,7 @@ class RegistryWatchEndToEndTest extends RealMooringTest {
     return found;
   }
 
-  /** Tags one of the test images (built by .ci/test-images.sh) into a repository of its own and pushes it. */
   private static void push(String builtTag, String nameAndTag) throws IOException, InterruptedException {
-    String target = REAL.registry() + "/demo/" + nameAndTag;
-    docker("tag", "mooring-test/web:" + builtTag, target);
-    docker("push", "-q", target);
-  }
-
-  private static void docker(String... arguments) throws IOException, InterruptedException {
-    Path config = Files.createDirectories(DATA.resolve("docker-config"));
-    List<String> command = new ArrayList<>(List.of("docker", "-H", REAL.dockerHost()));
-    command.addAll(List.of(arguments));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().put("DOCKER_CONFIG", config.toString());
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes());
-    assertThat(process.waitFor()).as(String.join(" ", command) + ": " + output).isZero();
+    TestImages.push(REAL, builtTag, nameAndTag, DATA);
   }
 }
