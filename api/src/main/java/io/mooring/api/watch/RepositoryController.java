@@ -66,8 +66,8 @@ class RepositoryController {
     this.clock = clock;
   }
 
-  @Operation(summary = "Health check: pong")
-  @ProblemResponses(forbidden = false)
+  @Operation(summary = "Health check: pong, to anyone")
+  @ProblemResponses(forbidden = false, authenticated = false)
   @GetMapping(path = {"/ping", "/ping/"}, produces = MediaType.APPLICATION_JSON_VALUE)
   Message ping() {
     return new Message("pong", null);

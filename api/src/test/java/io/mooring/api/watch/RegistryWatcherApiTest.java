@@ -93,6 +93,26 @@ class RegistryWatcherApiTest extends EmbeddedMooringTest {
   }
 
   @Test
+  void aManualDeploymentOfAnOlderVersionPinsTheServiceUntilReset() {
+    await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/repos").json().path("web").path("tags").size() == 2);
+    Reply put = http.put("/service-image-tag/web?queue=true", "{\"tag\": \"1.0.0\"}");
+    assertThat(put.status()).as(put.toString()).isEqualTo(202);
+    assertThat(put.json().get("pinned_tag").asString()).isEqualTo("1.0.0");
+    var web = http.get("/repos").json().get("web");
+    assertThat(web.get("pinned_tag").asString()).isEqualTo("1.0.0");
+    assertThat(web.get("pinned_by_deployment").asString()).isEqualTo(put.json().get("statusLink").asString()
+        .substring(put.json().get("statusLink").asString().lastIndexOf('/') + 1));
+
+    assertThat(http.post("/tags/web/reset", "").status()).isEqualTo(200);
+    assertThat(http.get("/repos").json().get("web").get("pinned_tag").asString()).isEmpty();
+    assertThat(http.get("/repos").json().get("web").has("pinned_by_deployment")).isFalse();
+    // Ends here (no engine to deploy to): nothing of it is left running for the suites after this one.
+    String status = put.json().get("statusLink").asString();
+    await().atMost(Duration.ofSeconds(30)).until(() ->
+        !"running".equals(http.get(status.substring(status.indexOf("/service-deployment/"))).json().path("status").asString()));
+  }
+
+  @Test
   void clearsAQuarantineThatHoldsNothing() {
     Reply reply = http.delete("/tags/api/quarantine");
     assertThat(reply.status()).isEqualTo(200);

@@ -64,6 +64,11 @@ class OpenApiContract {
       for (int common : new int[] {400, 401, 406, 503}) {
         statuses.put(common, describe(common));
       }
+      if (declared != null && !declared.authenticated()) {
+        // No bearer token asked for here, whatever the document asks for elsewhere.
+        operation.setSecurity(List.of());
+        statuses.remove(401);
+      }
       if (declared == null || declared.forbidden()) {
         statuses.put(403, describe(403));
       }

@@ -19,4 +19,10 @@ public @interface ProblemResponses {
 
   /** Whether a caller without the operation's role gets 403 (false where any identity will do). */
   boolean forbidden() default true;
+
+  /**
+   * Whether the operation needs credentials (false for the few anyone may call, such as a health
+   * check): the document then asks for no bearer token there and lists no 401.
+   */
+  boolean authenticated() default true;
 }
