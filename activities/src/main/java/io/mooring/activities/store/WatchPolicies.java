@@ -87,7 +87,7 @@ public class WatchPolicies {
   public Optional<WatchPolicy> pinAfterManualDeployment(String service, String repository, String tag,
       UUID deploymentId) {
     WatchPolicy policy = of(service);
-    List<String> listed = cache.tags(repository).stream().map(CachedTag::tag).toList();
+    List<String> listed = cache.tagNames(repository);
     // Empty when the tag is not a version: the watcher never moves a service off such a tag.
     Optional<String> newest = UpgradePolicy.best(tag, listed, policy.strategy(), policy.preReleases());
     boolean movedOff = policy.followsNewest() ? newest.isPresent() && !newest.get().equals(tag)

@@ -11,19 +11,20 @@ public final class StoreTestDatabase {
   private StoreTestDatabase() {}
 
   public static JdbcClient create(Path directory) {
-    return migrate(directory, null);
+    return JdbcClient.create(dataSource(directory));
   }
 
   /** The same database, for stores that also write in JDBC batches. */
   public static DataSource dataSource(Path directory) {
-    JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL("jdbc:h2:file:" + directory.resolve("store") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
-    Flyway.configure().dataSource(dataSource).load().migrate();
-    return dataSource;
+    return migrated(directory, null);
   }
 
   /** The schema as it was at {@code version} (all of it when null), for a migration to be tested from there. */
   static JdbcClient migrate(Path directory, String version) {
+    return JdbcClient.create(migrated(directory, version));
+  }
+
+  private static DataSource migrated(Path directory, String version) {
     JdbcDataSource dataSource = new JdbcDataSource();
     dataSource.setURL("jdbc:h2:file:" + directory.resolve("store") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
     var flyway = Flyway.configure().dataSource(dataSource);
@@ -31,6 +32,6 @@ public final class StoreTestDatabase {
       flyway = flyway.target(version);
     }
     flyway.load().migrate();
-    return JdbcClient.create((DataSource) dataSource);
+    return dataSource;
   }
 }

@@ -93,9 +93,8 @@ class ServiceImageTagController {
     String regressionTestVersion = update.validRegressionTestVersion();
     UUID id = UUID.randomUUID();
     Caller caller = Caller.of(principal);
-    deployer.start(new DeploymentRequest(id, caller.name(), definition, tag, regressionTestVersion,
-        links.deploymentStatus(id), links.deploymentLogs(id), queue, caller.kind().label(),
-        ActionOrigins.of(http, principal, body == null ? null : body.toString())));
+    deployer.start(DeploymentRequest.linked(id, caller.name(), definition, tag, regressionTestVersion, links, queue,
+        caller.kind().label(), ActionOrigins.of(http, principal, body == null ? null : body.toString())));
     boolean pinned = watchPolicies.pinAfterManualDeployment(definition.name(), definition.repository(), tag, id)
         .isPresent();
     return new DeploymentAccepted(tag, links.deploymentStatus(id), pinned ? tag : null);

@@ -144,9 +144,8 @@ class RepositoryController {
     UUID id = UUID.randomUUID();
     Caller caller = Caller.of(principal);
     try {
-      deployer.start(new DeploymentRequest(id, caller.name(), definition, tag, REGRESSION_TEST_VERSION,
-          links.deploymentStatus(id), links.deploymentLogs(id), true, caller.kind().label(),
-          ActionOrigins.of(http, principal, body.toString())));
+      deployer.start(DeploymentRequest.linked(id, caller.name(), definition, tag, REGRESSION_TEST_VERSION, links, true,
+          caller.kind().label(), ActionOrigins.of(http, principal, body.toString())));
     } catch (ApiProblem refused) {
       throw WatchProblems.message(refused);
     }

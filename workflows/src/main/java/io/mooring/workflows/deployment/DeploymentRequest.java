@@ -28,6 +28,13 @@ public record DeploymentRequest(
     String callerKind,
     ActionOrigin origin) {
 
+  /** A request whose status and log links are the deployment's own, at Mooring's public address. */
+  public static DeploymentRequest linked(UUID deploymentId, String username, ServiceDefinition service, String tag,
+      String regressionTestVersion, DeploymentLinks links, boolean queue, String callerKind, ActionOrigin origin) {
+    return new DeploymentRequest(deploymentId, username, service, tag, regressionTestVersion,
+        links.deploymentStatus(deploymentId), links.deploymentLogs(deploymentId), queue, callerKind, origin);
+  }
+
   public static String workflowId(UUID deploymentId) {
     return "deployment-" + deploymentId;
   }

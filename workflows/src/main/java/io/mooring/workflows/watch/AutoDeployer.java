@@ -75,9 +75,8 @@ public class AutoDeployer implements AutoDeployActivities {
     ActionOrigin origin = new ActionOrigin("WATCH", "new version " + candidate.tag() + " of " + service.repository(),
         null, null, null, WatchPolicies.WATCHER, "mooring", false);
     try {
-      Admission admission = deployments.start(new DeploymentRequest(id, WatchPolicies.WATCHER, service,
-          candidate.tag(), REGRESSION_TEST_VERSION, links.deploymentStatus(id), links.deploymentLogs(id), true,
-          "mooring", origin));
+      Admission admission = deployments.start(DeploymentRequest.linked(id, WatchPolicies.WATCHER, service,
+          candidate.tag(), REGRESSION_TEST_VERSION, links, true, "mooring", origin));
       return new Started(admission.verdict().name(), admission.detail());
     } catch (RuntimeException e) {
       if (startedBefore(e)) {

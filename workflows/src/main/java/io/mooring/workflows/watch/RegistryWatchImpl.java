@@ -72,13 +72,13 @@ public class RegistryWatchImpl implements RegistryWatch {
   }
 
   private PollReport readDueRepositories() {
-    PollReport report = registries.pollDue(new PollDue(READS_PER_ACTIVITY));
-    int polled = report.polled();
-    for (int more = 1; report.more() && more < MOST_READ_ACTIVITIES; more++) {
-      report = registries.pollDue(new PollDue(READS_PER_ACTIVITY));
-      polled += report.polled();
+    PollReport cycle = registries.pollDue(new PollDue(READS_PER_ACTIVITY));
+    for (int more = 1; cycle.more() && more < MOST_READ_ACTIVITIES; more++) {
+      PollReport next = registries.pollDue(new PollDue(READS_PER_ACTIVITY));
+      cycle = new PollReport(cycle.polled() + next.polled(), cycle.changed() + next.changed(),
+          cycle.failed() + next.failed(), next.more(), next.nextDueAt());
     }
-    return new PollReport(polled, report.changed(), report.failed(), report.more(), report.nextDueAt());
+    return cycle;
   }
 
   /**
