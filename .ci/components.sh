@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs (when missing) and starts the real components Mooring's end-to-end tests run against,
 # all on loopback: Docker Engine, two registries (anonymous and htpasswd), PostgreSQL and the
-# Temporal dev server. Idempotent: what already runs is left running.
+# Temporal dev server; and installs Chromium with its driver for the dashboard's browser suite.
+# Idempotent: what already runs is left running.
 #
 #   .ci/components.sh up      install what is missing and start everything
 #   .ci/components.sh down    stop what 'up' started
@@ -43,6 +44,9 @@ install_packages() {
   command -v htpasswd >/dev/null || missing+=(apache2-utils)
   dpkg -s busybox-static >/dev/null 2>&1 || missing+=(busybox-static)
   ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+  # The dashboard's browser suite: Debian's Chromium and its driver (nothing downloads a browser).
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
     apt-get update -qq

@@ -22,10 +22,12 @@ public class ActionStore {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final ActionMetrics metrics;
 
-  public ActionStore(JdbcClient jdbc, Clock clock) {
+  public ActionStore(JdbcClient jdbc, Clock clock, ActionMetrics metrics) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /**
@@ -75,11 +77,15 @@ public class ActionStore {
         : state.finished() ? ", start_date = COALESCE(start_date, :now), end_date = :now" : "";
     String from = state == ActionState.IN_PROGRESS ? "state = 'Pending'"
         : "state NOT IN ('Success', 'Failed', 'Canceled')";
-    jdbc.sql("UPDATE action SET state = :state" + date + " WHERE id = :id AND " + from)
+    Instant now = clock.instant();
+    int entered = jdbc.sql("UPDATE action SET state = :state" + date + " WHERE id = :id AND " + from)
         .param("state", state.label())
-        .param("now", Timestamp.from(clock.instant()))
+        .param("now", Timestamp.from(now))
         .param("id", id)
         .update();
+    if (entered == 1 && state.finished()) {
+      find(id).ifPresent(action -> metrics.finished(action, now));
+    }
   }
 
   public Optional<ActionRecord> find(UUID id) {

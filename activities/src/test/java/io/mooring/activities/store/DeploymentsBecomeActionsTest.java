@@ -2,6 +2,7 @@ package io.mooring.activities.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,7 +27,8 @@ class DeploymentsBecomeActionsTest {
     UUID queued = deploy(deployments, DeploymentStatus.RUNNING, "queued");
     UUID rollingOut = deploy(deployments, DeploymentStatus.RUNNING, "rolling-out");
 
-    ActionStore actions = new ActionStore(StoreTestDatabase.migrate(directory, null), clock);
+    ActionStore actions = new ActionStore(StoreTestDatabase.migrate(directory, null), clock,
+        new ActionMetrics(new SimpleMeterRegistry()));
 
     ActionRecord done = actions.find(succeeded).orElseThrow();
     assertThat(done.action()).isEqualTo("Service Deploy");

@@ -5,6 +5,7 @@ import io.mooring.activities.store.DeploymentQuery;
 import io.mooring.activities.store.DeploymentRecord;
 import io.mooring.activities.store.DeploymentStatus;
 import io.mooring.activities.store.DeploymentStore;
+import io.mooring.api.common.deployments.HistoryCursor;
 import io.mooring.api.common.errors.ApiProblem;
 import io.mooring.api.common.links.PublicLinks;
 import io.mooring.api.common.security.Caller;

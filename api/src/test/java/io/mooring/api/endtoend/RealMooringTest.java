@@ -114,6 +114,19 @@ abstract class RealMooringTest {
             replicas: 1
             port: 28880
             health-path: /health
+          - name: e2e-dash
+            repository: %1$s/demo/web
+            tag: 1.0.0
+            replicas: 1
+            port: 29380
+            health-path: /health
+            regression-image: %1$s/demo/web-tests
+          - name: e2e-dash-idle
+            repository: %1$s/demo/web
+            tag: 1.2.0
+            replicas: 1
+            port: 29480
+            health-path: /health
           - name: e2e-watch-busy
             repository: %3$s/demo/watch-busy
             tag: 1.0.0

@@ -56,6 +56,8 @@ public class DeploymentClient {
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
         .setWorkflowTaskTimeout(WorkerTakeover.WORKFLOW_TASK)
         .setTypedSearchAttributes(searchAttributes.forNewDeployment(request))
+        .setStaticSummary(request.summary())
+        .setStaticDetails(request.details())
         .build());
     return WorkflowClient.executeUpdateWithStart(
         workflow::admit,

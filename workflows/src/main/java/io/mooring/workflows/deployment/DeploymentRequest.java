@@ -35,6 +35,24 @@ public record DeploymentRequest(
         links.deploymentStatus(deploymentId), links.deploymentLogs(deploymentId), queue, callerKind, origin);
   }
 
+  /**
+   * What the Temporal UI shows in its list and at the top of the workflow: which service, which
+   * tag, who asked, so an operator who lands there knows what they are looking at.
+   */
+  public String summary() {
+    return "Deploy " + service.name() + " " + tag + " for " + username;
+  }
+
+  /** The UI's details pane: where the deployment comes from and where Mooring shows it (Markdown). */
+  public String details() {
+    return "**Service** " + service.name() + " (" + service.repository() + ")  \n"
+        + "**Tag** " + tag + (service.tag() == null ? "" : ", replacing " + service.tag()) + "  \n"
+        + "**Asked by** " + username + (callerKind == null ? "" : " (" + callerKind + ")")
+        + (queue ? ", waiting in the gate's line if needed" : "") + "  \n"
+        + "**Status** " + statusLink + "  \n"
+        + "**Log** " + logsLink;
+  }
+
   public static String workflowId(UUID deploymentId) {
     return "deployment-" + deploymentId;
   }

@@ -35,7 +35,7 @@ public class LifecycleClient {
    * @throws ActionRefusedException when the service's state does not allow the action
    */
   public ActionAccepted request(UUID uuid, String name, ServiceState stored, ActionRequest request) {
-    ServiceWorkflow workflow = workflow(uuid);
+    ServiceWorkflow workflow = workflow(uuid, name);
     try {
       return WorkflowClient.executeUpdateWithStart(
           workflow::request,
@@ -60,7 +60,7 @@ public class LifecycleClient {
    */
   public Optional<ActionAccepted> containerStopped(UUID uuid, String name, ServiceState stored,
       StoppedContainer stopped) {
-    ServiceWorkflow workflow = workflow(uuid);
+    ServiceWorkflow workflow = workflow(uuid, name);
     try {
       return Optional.ofNullable(WorkflowClient.executeUpdateWithStart(
           workflow::containerStopped,
@@ -72,9 +72,11 @@ public class LifecycleClient {
     }
   }
 
-  private ServiceWorkflow workflow(UUID uuid) {
+  private ServiceWorkflow workflow(UUID uuid, String name) {
     return client.newWorkflowStub(ServiceWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(ServiceWorkflow.workflowId(uuid))
+        // The Temporal UI's list shows which service this is; its current details, which action runs.
+        .setStaticSummary("Service " + name + ": its lifecycle actions, one at a time")
         .setTaskQueue(TaskQueues.MOORING)
         .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
         .setWorkflowTaskTimeout(WorkerTakeover.WORKFLOW_TASK)

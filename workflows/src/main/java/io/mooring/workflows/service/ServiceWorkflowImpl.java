@@ -267,10 +267,21 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
   private void carryOut(QueuedAction queued) {
     ActionRequest request = queued.request();
     UUID id = request.actionId();
-    if (request.action() == ServiceAction.DEPLOY) {
-      awaitDeployment(id, queued.takenFrom());
-      return;
+    Workflow.setCurrentDetails(ActionDetails.running(name, request));
+    try {
+      if (request.action() == ServiceAction.DEPLOY) {
+        awaitDeployment(id, queued.takenFrom());
+      } else {
+        carryOutAction(queued);
+      }
+    } finally {
+      Workflow.setCurrentDetails(ActionDetails.idle(name, state));
     }
+  }
+
+  private void carryOutAction(QueuedAction queued) {
+    ActionRequest request = queued.request();
+    UUID id = request.actionId();
     records.enterAction(new EnterAction(id, ActionState.IN_PROGRESS));
     try {
       switch (request.action()) {
@@ -361,13 +372,16 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
   private void redeploy(ActionRequest request) {
     ServiceDefinition service = records.definition(new LoadService(uuid));
     ActionOrigin origin = request.origin();
+    DeploymentRequest redeployment = new DeploymentRequest(request.actionId(), origin.username(), service,
+        service.tag(), "latest", request.statusLink(), request.logsLink(), true, origin.callerKind(), null);
     DeploymentWorkflow deployment = Workflow.newChildWorkflowStub(DeploymentWorkflow.class,
         ChildWorkflowOptions.newBuilder()
             .setWorkflowId(DeploymentRequest.workflowId(request.actionId()))
             .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+            .setStaticSummary(redeployment.summary())
+            .setStaticDetails(redeployment.details())
             .build());
-    DeploymentOutcome outcome = deployment.deploy(new DeploymentRequest(request.actionId(), origin.username(),
-        service, service.tag(), "latest", request.statusLink(), request.logsLink(), true, origin.callerKind(), null));
+    DeploymentOutcome outcome = deployment.deploy(redeployment);
     if (!"successful".equals(outcome.status())) {
       throw new ActionFailed(outcome.message());
     }

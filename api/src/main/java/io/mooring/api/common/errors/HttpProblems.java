@@ -12,6 +12,12 @@ import org.springframework.http.HttpStatus;
 public final class HttpProblems {
   private HttpProblems() {}
 
+  public static ApiProblem csrfTokenMissing() {
+    return new ApiProblem(HttpStatus.FORBIDDEN, "csrf-token-invalid",
+        "This change comes with the dashboard's session cookie but without its CSRF token (header 'X-CSRF-TOKEN'):"
+            + " reload the page, or send 'Authorization: Bearer <token>' instead of the cookie");
+  }
+
   public static ApiProblem malformedQuery() {
     return ApiProblem.badRequest("malformed-query",
         "The query string is not valid: a percent-escape or the UTF-8 it encodes is malformed, or it encodes a"

@@ -22,6 +22,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -57,16 +60,50 @@ class SecurityConfiguration {
         .build();
   }
 
+  /**
+   * The dashboard: pages for people, logged in by a session that holds their token. The pages read;
+   * every change they make is a call of the API below, with the same roles and answers.
+   */
   @Bean
   @Order(2)
+  SecurityFilterChain dashboard(HttpSecurity http, SessionLogin login) throws Exception {
+    return http
+        .securityMatcher("/", "/ui", "/ui/**", "/webjars/**")
+        .securityContext(context -> context.securityContextRepository(login))
+        .requestCache(cache -> cache.disable())
+        .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(DashboardPaths.CONTENT_POLICY)))
+        .authorizeHttpRequests(requests -> requests
+            .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
+            .requestMatchers(DashboardPaths.PUBLIC).permitAll()
+            .requestMatchers(DashboardPaths.ADMINS).hasRole(ADMIN)
+            .requestMatchers(DashboardPaths.DEPLOYERS).hasRole(DEPLOYER)
+            .anyRequest().authenticated())
+        .logout(logout -> logout
+            .logoutUrl(DashboardPaths.LOGOUT)
+            .logoutSuccessUrl(DashboardPaths.LOGIN + "?logged-out")
+            .deleteCookies(DashboardPaths.SESSION_COOKIE))
+        .exceptionHandling(errors -> errors
+            .authenticationEntryPoint(DashboardPaths::toLogin)
+            .accessDeniedHandler(DashboardPaths::forbidden))
+        .build();
+  }
+
+  @Bean
+  @Order(3)
   SecurityFilterChain api(HttpSecurity http, SecuritySettings settings, BearerAuthentication authentication,
-      PublicLinks links, ObjectProvider<IdentityProvider> identityProvider) throws Exception {
+      SessionLogin login, PublicLinks links, ObjectProvider<IdentityProvider> identityProvider) throws Exception {
     ProblemWriter problems = new ProblemWriter();
     AuthenticationManager manager = authentication::authenticate;
     http
-        .csrf(csrf -> csrf.disable())
+        // A bearer request proves itself; the dashboard's calls ride on its session's cookie, and
+        // those need the session's CSRF token for every change.
+        .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SessionLogin::needsCsrfToken))
+        // A request's own credential first (kept for its async dispatches, such as event streams),
+        // then the session's.
+        .securityContext(context -> context.securityContextRepository(
+            new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(), login)))
         .requestCache(cache -> cache.disable())
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         .authorizeHttpRequests(requests -> {
           // The error page renders problem details for failures that already happened; it grants nothing.
           requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
@@ -146,9 +183,13 @@ class SecurityConfiguration {
     };
   }
 
-  /** 403 in Harmony's words. */
+  /** 403 in Harmony's words; a dashboard change without its CSRF token is told apart. */
   private static AccessDeniedHandler forbidden(ProblemWriter problems) {
     return (request, response, denied) -> {
+      if (denied instanceof CsrfException) {
+        problems.write(request, response, HttpProblems.csrfTokenMissing());
+        return;
+      }
       Authentication caller = SecurityContextHolder.getContext().getAuthentication();
       String name = caller == null ? "anonymous" : caller.getName();
       problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden",

@@ -1,4 +1,4 @@
-package io.mooring.api.harmony;
+package io.mooring.api.common.deployments;
 
 import io.mooring.activities.store.DeploymentQuery.Position;
 import io.mooring.api.common.errors.ApiProblem;
@@ -8,15 +8,15 @@ import java.util.Base64;
 import java.util.UUID;
 
 /** The opaque {@code cursor} of history pages: where the previous page ended. */
-final class HistoryCursor {
+public final class HistoryCursor {
   private HistoryCursor() {}
 
-  static String encode(Position position) {
+  public static String encode(Position position) {
     String raw = position.createdAt() + "|" + position.id();
     return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
-  static Position decode(String cursor) {
+  public static Position decode(String cursor) {
     try {
       String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
       int bar = raw.indexOf('|');

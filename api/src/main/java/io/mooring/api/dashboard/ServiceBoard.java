@@ -1,0 +1,93 @@
+package io.mooring.api.dashboard;
+
+import io.mooring.activities.runtime.ContainerRuntime;
+import io.mooring.activities.runtime.ContainerStatus;
+import io.mooring.activities.runtime.ReplicaLabels;
+import io.mooring.activities.runtime.RuntimeUnavailableException;
+import io.mooring.activities.store.ServiceRecord;
+import io.mooring.activities.store.ServiceState;
+import io.mooring.activities.store.ServiceStore;
+import io.mooring.activities.store.WatchPolicy;
+import io.mooring.activities.versions.Hold;
+import io.mooring.activities.versions.ServiceReview;
+import io.mooring.activities.versions.ServiceReviews;
+import io.mooring.workflows.gate.GateClient;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * The services as operators see them at a glance: state, version, containers, and what the
+ * registry watcher makes of each. The engine is asked once for every replica, whatever the count.
+ */
+@Component
+class ServiceBoard {
+
+  private final ServiceStore services;
+  private final ServiceReviews reviews;
+  private final ContainerRuntime engine;
+  private final GateClient gate;
+
+  ServiceBoard(ServiceStore services, ServiceReviews reviews, ContainerRuntime engine, GateClient gate) {
+    this.services = services;
+    this.reviews = reviews;
+    this.engine = engine;
+    this.gate = gate;
+  }
+
+  /** The services that are not terminated, by name; {@code engineAway} when Docker did not answer. */
+  record Board(List<ServiceRow> rows, boolean engineAway) {}
+
+  Board all(String search) {
+    return board(policy -> true, search);
+  }
+
+  Board one(String name) {
+    return board(policy -> policy.service().equals(name), null);
+  }
+
+  private Board board(Predicate<WatchPolicy> which, String search) {
+    Map<String, ServiceRecord> records = services.records(null, null).stream()
+        .collect(Collectors.toMap(ServiceRecord::uniqueName, Function.identity()));
+    List<ServiceReview> reviewed = reviews.review(which, gate.state().enabled()).stream()
+        .filter(r -> records.containsKey(r.service().name()))
+        .filter(r -> search == null || search.isBlank() || matches(r, search))
+        .toList();
+    Map<String, Long> running;
+    boolean engineAway = false;
+    try {
+      running = reviewed.isEmpty() ? Map.of() : engine.list(Map.of(ReplicaLabels.ROLE, "replica")).stream()
+          .filter(ContainerStatus::running)
+          .collect(Collectors.groupingBy(c -> c.labels().getOrDefault(ReplicaLabels.SERVICE, ""), Collectors.counting()));
+    } catch (RuntimeUnavailableException away) {
+      running = Map.of();
+      engineAway = true;
+    }
+    Map<String, Long> counted = running;
+    boolean unknown = engineAway;
+    return new Board(reviewed.stream().map(r -> row(r, records.get(r.service().name()),
+        unknown ? -1 : counted.getOrDefault(r.service().name(), 0L).intValue())).toList(), engineAway);
+  }
+
+  private static boolean matches(ServiceReview review, String search) {
+    String wanted = search.strip().toLowerCase(Locale.ROOT);
+    return review.service().name().toLowerCase(Locale.ROOT).contains(wanted)
+        || review.service().repository().toLowerCase(Locale.ROOT).contains(wanted);
+  }
+
+  private static ServiceRow row(ServiceReview review, ServiceRecord record, int running) {
+    int target = record.definition().replicas();
+    ServiceState state = running < 0 ? record.state() : ServiceState.observed(record.state(), target, running);
+    var verdict = review.verdict();
+    String candidate = verdict.wantedTag() != null && !verdict.wantedTag().equals(review.service().tag())
+        ? verdict.wantedTag() : null;
+    return new ServiceRow(review.service().name(), record.uuid(), state.label(), review.service().repository(),
+        review.service().tag(), review.service().digest(), running, target, candidate, verdict.hold().label(),
+        verdict.hold().sentence(), review.policy().pinnedTag(), review.policy().autoDeploy(),
+        verdict.hold() == Hold.QUARANTINED);
+  }
+}

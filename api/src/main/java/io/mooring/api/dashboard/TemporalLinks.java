@@ -1,0 +1,38 @@
+package io.mooring.api.dashboard;
+
+import io.mooring.workflows.deployment.DeploymentRequest;
+import io.mooring.workflows.service.ServiceWorkflow;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** Links into the Temporal UI: the workflow that runs a deployment, or a service's actions. */
+@Component
+@EnableConfigurationProperties(DashboardSettings.class)
+public class TemporalLinks {
+
+  private final DashboardSettings settings;
+  private final String namespace;
+
+  TemporalLinks(DashboardSettings settings, @Value("${spring.temporal.namespace:default}") String namespace) {
+    this.settings = settings;
+    this.namespace = namespace;
+  }
+
+  public String deployment(UUID id) {
+    return workflow(DeploymentRequest.workflowId(id));
+  }
+
+  /** A service's actions run in its own workflow, one after the other. */
+  public String service(UUID uuid) {
+    return workflow(ServiceWorkflow.workflowId(uuid));
+  }
+
+  private String workflow(String workflowId) {
+    return UriComponentsBuilder.fromUriString(settings.temporalUiUrl())
+        .pathSegment("namespaces", namespace, "workflows", workflowId)
+        .build().encode().toUriString();
+  }
+}

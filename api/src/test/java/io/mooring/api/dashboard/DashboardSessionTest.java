@@ -1,0 +1,158 @@
+package io.mooring.api.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mooring.api.EmbeddedMooringTest;
+import io.mooring.api.Http.Reply;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dashboard's login and its pages over plain HTTP: a token becomes a session, the session's
+ * changes need the CSRF token, roles are the API's, and the bearer API stays without sessions.
+ */
+class DashboardSessionTest extends EmbeddedMooringTest {
+
+  private DashboardSession browser() {
+    return new DashboardSession("http://127.0.0.1:" + port);
+  }
+
+  private String token(String name, String role) {
+    Reply created = http.post("/api-tokens", "{\"name\": \"" + name + "\", \"role\": \"" + role + "\"}");
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return created.json().get("token").asString();
+  }
+
+  @Test
+  void sendsAVisitorWithoutASessionToTheLoginPage() {
+    HttpResponse<String> page = browser().get("/");
+    assertThat(page.statusCode()).isEqualTo(302);
+    assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/ui/login");
+  }
+
+  @Test
+  void tellsHtmxToGoToTheLoginPageWhenTheSessionIsGone() {
+    HttpResponse<String> fragment = browser().getFragment("/ui/deployments");
+    assertThat(fragment.statusCode()).isEqualTo(401);
+    assertThat(fragment.headers().firstValue("HX-Redirect")).contains("/ui/login");
+  }
+
+  @Test
+  void exchangesAValidTokenForAnHttpOnlySameSiteSessionCookieUnderANewId() throws Exception {
+    DashboardSession browser = browser();
+    browser.get("/ui/login");
+    String before = browser.sessionCookie().map(c -> c.getValue()).orElse("");
+    HttpResponse<String> login = browser.postForm("/ui/login", "token", adminToken(), true);
+    assertThat(login.statusCode()).isEqualTo(302);
+    assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/");
+    String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("MOORING_SESSION="))
+        .findFirst().orElseThrow();
+    assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax");
+    assertThat(browser.sessionCookie().orElseThrow().getValue()).isNotEqualTo(before);
+    HttpResponse<String> services = browser.get("/");
+    assertThat(services.statusCode()).isEqualTo(200);
+    assertThat(services.body()).contains("id=\"services-table\"").contains("bootstrap-admin");
+  }
+
+  @Test
+  void refusesAWrongTokenWithTheFormAgain() {
+    DashboardSession browser = browser();
+    HttpResponse<String> login = browser.logIn("mooring_not-a-real-token");
+    assertThat(login.statusCode()).isEqualTo(401);
+    assertThat(login.body()).contains(DashboardSentences.TOKEN_REFUSED.replace("'", "&#39;"));
+    assertThat(browser.get("/").statusCode()).isEqualTo(302);
+  }
+
+  @Test
+  void refusesALoginFormPostedWithoutItsCsrfToken() throws Exception {
+    DashboardSession browser = browser();
+    browser.get("/ui/login");
+    HttpResponse<String> login = browser.postForm("/ui/login", "token", adminToken(), false);
+    assertThat(login.statusCode()).isEqualTo(403);
+    assertThat(login.body()).contains(DashboardSentences.FORBIDDEN_CSRF);
+  }
+
+  @Test
+  void refusesAnApiChangeMadeWithTheSessionCookieButWithoutTheCsrfHeader() throws Exception {
+    DashboardSession browser = browser();
+    browser.logIn(adminToken());
+    browser.get("/ui/gate");
+    HttpResponse<String> forged = browser.api("PUT", "/service-deployments-state", "{\"enabled\": true}", false);
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(forged.headers().firstValue("Content-Type")).contains("application/problem+json");
+    assertThat(forged.body()).contains("\"code\":\"csrf-token-invalid\"");
+    HttpResponse<String> fromThePage = browser.api("PUT", "/service-deployments-state", "{\"enabled\": true}", true);
+    assertThat(fromThePage.statusCode()).as(fromThePage.body()).isEqualTo(200);
+  }
+
+  @Test
+  void showsADeployerNoGateSwitchAndRefusesItsSwitchingAnyway() {
+    DashboardSession browser = browser();
+    browser.logIn(token("dash-deployer", "deployer"));
+    HttpResponse<String> gate = browser.get("/ui/gate");
+    assertThat(gate.statusCode()).isEqualTo(200);
+    assertThat(gate.body()).doesNotContain("id=\"gate-form\"").contains("id=\"gate-admins-only\"");
+    HttpResponse<String> switched = browser.api("PUT", "/service-deployments-state", "{\"enabled\": false}", true);
+    assertThat(switched.statusCode()).isEqualTo(403);
+    assertThat(switched.body()).contains("\"code\":\"forbidden\"").contains("dash-deployer");
+    assertThat(http.get("/service-deployments-state").json().get("enabled").asBoolean()).isTrue();
+  }
+
+  @Test
+  void keepsTheTokensPageForAdmins() {
+    DashboardSession browser = browser();
+    browser.logIn(token("dash-deployer-2", "deployer"));
+    HttpResponse<String> tokens = browser.get("/ui/tokens");
+    assertThat(tokens.statusCode()).isEqualTo(403);
+    assertThat(tokens.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+    assertThat(tokens.body()).contains(DashboardSentences.FORBIDDEN_ROLE);
+  }
+
+  @Test
+  void endsTheSessionOfARevokedTokenAtItsNextRequest() {
+    DashboardSession browser = browser();
+    browser.logIn(token("dash-revoked", "admin"));
+    assertThat(browser.get("/ui/gate").statusCode()).isEqualTo(200);
+    assertThat(http.delete("/api-tokens/dash-revoked").status()).isEqualTo(204);
+    assertThat(browser.get("/ui/gate").statusCode()).isEqualTo(302);
+    assertThat(browser.api("GET", "/service-deployments-state", null, false).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void logsOutWithTheCsrfTokenAndForgetsTheSession() throws Exception {
+    DashboardSession browser = browser();
+    browser.logIn(adminToken());
+    browser.get("/");
+    HttpResponse<String> logout = browser.postForm("/ui/logout", null, null, true);
+    assertThat(logout.statusCode()).isEqualTo(302);
+    assertThat(logout.headers().firstValue("Location").orElseThrow()).endsWith("/ui/login?logged-out");
+    assertThat(browser.get("/").statusCode()).isEqualTo(302);
+  }
+
+  @Test
+  void leavesTheBearerApiWithoutSessions() {
+    Reply tags = http.get("/service-image-tag");
+    assertThat(tags.status()).isEqualTo(200);
+    assertThat(tags.response().headers().allValues("Set-Cookie")).isEmpty();
+  }
+
+  @Test
+  void rendersEveryPageForAnAdmin() throws Exception {
+    DashboardSession browser = browser();
+    browser.logIn(adminToken());
+    assertThat(browser.get("/ui/services/web").body()).contains("Service <span>web</span>").contains("id=\"deploy-form\"");
+    assertThat(browser.get("/ui/deployments?status=failed").body()).contains("id=\"deployments-table\"");
+    assertThat(browser.get("/ui/gate").body()).contains("id=\"gate-form\"");
+    assertThat(browser.get("/ui/tokens").body()).contains("bootstrap-admin");
+    HttpResponse<String> search = browser.getFragment("/?q=nothing-is-called-this");
+    assertThat(search.body()).contains("id=\"no-services\"").doesNotContain("<html");
+  }
+
+  @Test
+  void answersAPageAboutNothingWith404() throws Exception {
+    DashboardSession browser = browser();
+    browser.logIn(adminToken());
+    assertThat(browser.get("/ui/services/no-such-service").statusCode()).isEqualTo(404);
+    assertThat(browser.get("/ui/deployments/not-a-uuid").statusCode()).isEqualTo(404);
+  }
+}
