@@ -51,6 +51,12 @@ public abstract class EmbeddedMooringTest {
     properties.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", IDENTITY::jwkSetUri);
     properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", IDENTITY::issuer);
     properties.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TestIdentityProvider.AUDIENCE);
+    // The dashboard logs people in at the same provider (OIDC, authorization code).
+    properties.add("spring.security.oauth2.client.registration.idp.client-id", () -> "mooring-dashboard");
+    properties.add("spring.security.oauth2.client.registration.idp.client-secret", () -> "dashboard-secret");
+    properties.add("spring.security.oauth2.client.registration.idp.client-name", () -> "the test provider");
+    properties.add("spring.security.oauth2.client.registration.idp.scope", () -> "openid");
+    properties.add("spring.security.oauth2.client.provider.idp.issuer-uri", IDENTITY::issuer);
   }
 
   /** Connects as the admin whose token Mooring wrote to its data directory on first start. */

@@ -17,6 +17,8 @@ class MetricsApiTest extends EmbeddedMooringTest {
     double waitsBefore = sample("mooring_gate_wait_seconds_count{service=\"web\"}");
     String found = "mooring_registry_requests_total{outcome=\"found\",registry=\"" + REGISTRY.host() + "\"}";
     double lookUpsBefore = sample(found);
+    String deployActions = "mooring_actions_finished_total{kind=\"Service Deploy\",outcome=\"failed\"}";
+    double actionsBefore = sample(deployActions);
 
     Reply accepted = http.put("/service-image-tag/web?queue=true", "{\"tag\": \"1.1.0\"}");
     assertThat(accepted.status()).isEqualTo(202);
@@ -28,8 +30,10 @@ class MetricsApiTest extends EmbeddedMooringTest {
     assertThat(sample("mooring_deployments_finished_total{outcome=\"failed\",service=\"web\"}")).isEqualTo(failedBefore + 1);
     assertThat(sample("mooring_gate_wait_seconds_count{service=\"web\"}")).isEqualTo(waitsBefore + 1);
     assertThat(sample(found)).as("the image and its test image").isEqualTo(lookUpsBefore + 2);
+    assertThat(sample(deployActions)).as("the deployment is the service's action too").isEqualTo(actionsBefore + 1);
     String metrics = scrape();
     assertThat(metrics).contains("mooring_deployment_duration_seconds_bucket{outcome=\"failed\",service=\"web\"");
+    assertThat(metrics).contains("mooring_action_duration_seconds_bucket{kind=\"Service Deploy\",outcome=\"failed\"");
     assertThat(metrics).contains("http_server_requests_seconds_count");
     assertThat(metrics).containsPattern("(?m)^temporal_\\w+");
   }

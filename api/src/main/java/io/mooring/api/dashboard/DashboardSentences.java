@@ -7,6 +7,13 @@ final class DashboardSentences {
   static final String TOKEN_REFUSED = "That token is not valid: it may be mistyped, revoked or expired.";
   static final String FORBIDDEN_ROLE = "Your role does not allow this page. Ask an admin for a token with more rights.";
   static final String FORBIDDEN_CSRF = "The page was out of date (its form token had expired). Reload it and try again.";
+  static final String NO_SUCH_PAGE = "The dashboard has no such page.";
+  static final String UNEXPECTED = "Mooring failed unexpectedly; the failure is logged.";
+  static final String LOGIN_UNAVAILABLE =
+      "Mooring cannot check tokens right now (its database or the identity provider does not answer). Try again shortly.";
+  static final String PROVIDER_FAILED = "Logging in through the identity provider did not succeed. Try again.";
+  static final String PROVIDER_TOKEN_REFUSED =
+      "The identity provider signed you in, but Mooring does not accept the token it issued (issuer, audience or expiry).";
   static final String ENGINE_AWAY = "Docker Engine does not answer: container counts are unknown for now.";
 
   static String noSuchService(String name) {

@@ -1,6 +1,9 @@
 package io.mooring.api.dashboard;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.UUID;
+import org.springframework.web.util.UriUtils;
 
 /**
  * One service as the services page shows it.
@@ -32,5 +35,62 @@ public record ServiceRow(
     }
     String hex = digest.substring(digest.indexOf(':') + 1);
     return hex.length() > 12 ? hex.substring(0, 12) : hex;
+  }
+
+  // What the services table shows, worked out here once a row rather than by a template expression
+  // each: the table of 1,000 services is rendered in a fraction of the time.
+
+  public String rowId() {
+    return "service-" + name;
+  }
+
+  /** Every control of a refreshed table has an id: htmx gives the focus back to the same id after a refresh. */
+  public String linkId() {
+    return "open-" + name;
+  }
+
+  public String href() {
+    return "/ui/services/" + UriUtils.encodePathSegment(name, StandardCharsets.UTF_8);
+  }
+
+  public String stateClass() {
+    return "state state-" + state.toLowerCase(Locale.ROOT).replace(' ', '-');
+  }
+
+  public String containers() {
+    return (running < 0 ? "?" : Integer.toString(running)) + " / " + target;
+  }
+
+  public boolean pinned() {
+    return !pinnedTag.isEmpty();
+  }
+
+  public String pinLabel() {
+    return pinned() ? pinnedTag : "follows newest";
+  }
+
+  public String pinClass() {
+    return pinned() ? "pin" : "sub";
+  }
+
+  public String toggleId() {
+    return "auto-" + name;
+  }
+
+  public String toggleLabel() {
+    return "Auto-deploy " + name;
+  }
+
+  /** registrywatcher's endpoints for this service, as the page's script calls them. */
+  public String tagsApi() {
+    return "POST /tags/" + name;
+  }
+
+  public String unpinApi() {
+    return "POST /tags/" + name + "/reset";
+  }
+
+  public String quarantineApi() {
+    return "DELETE /tags/" + name + "/quarantine";
   }
 }

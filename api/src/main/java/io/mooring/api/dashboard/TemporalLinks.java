@@ -1,6 +1,8 @@
 package io.mooring.api.dashboard;
 
+import io.mooring.activities.store.ActionEntry;
 import io.mooring.workflows.deployment.DeploymentRequest;
+import io.mooring.workflows.service.ServiceAction;
 import io.mooring.workflows.service.ServiceWorkflow;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,6 +30,16 @@ public class TemporalLinks {
   /** A service's actions run in its own workflow, one after the other. */
   public String service(UUID uuid) {
     return workflow(ServiceWorkflow.workflowId(uuid));
+  }
+
+  /**
+   * Where an action ran: a deployment or a redeploy has a deployment workflow of its own (its id is
+   * the action's), every other action ran in its service's workflow.
+   */
+  public String action(ActionEntry entry) {
+    String title = entry.action().action();
+    return ServiceAction.DEPLOY.title().equals(title) || ServiceAction.REDEPLOY.title().equals(title)
+        ? deployment(entry.action().id()) : service(entry.serviceUuid());
   }
 
   private String workflow(String workflowId) {

@@ -16,6 +16,7 @@ import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -58,8 +59,19 @@ class DeploymentLogController {
       mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
   @ProblemResponses(404)
   @GetMapping(path = "/deployment-logs/{id}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-  SseEmitter follow(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String id) {
-    return follower.follow(ids.existing(id).id());
+  SseEmitter follow(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String id,
+      @Parameter(description = "The id of the last line received: a reconnected stream resumes after it")
+      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+    return follower.follow(ids.existing(id).id(), resumeAfter(lastEventId));
+  }
+
+  /** The line a reconnecting client has; anything that is not a line's id starts from the beginning. */
+  private static long resumeAfter(String lastEventId) {
+    try {
+      return lastEventId == null ? 0 : Math.max(0, Long.parseLong(lastEventId.strip()));
+    } catch (NumberFormatException notOurs) {
+      return 0;
+    }
   }
 
   record LineView(Instant at, String line) {

@@ -41,9 +41,10 @@ class LogFollower implements DisposableBean {
     this.deployments = deployments;
   }
 
-  SseEmitter follow(UUID deploymentId) {
+  /** @param after the last line the client has (its {@code Last-Event-ID}): a reconnected stream resumes after it */
+  SseEmitter follow(UUID deploymentId, long after) {
     SseEmitter emitter = new SseEmitter(LONGEST.toMillis());
-    AtomicLong seen = new AtomicLong();
+    AtomicLong seen = new AtomicLong(after);
     AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
     Runnable stop = () -> {
       ScheduledFuture<?> running = task.get();

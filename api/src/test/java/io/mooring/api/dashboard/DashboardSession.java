@@ -34,6 +34,11 @@ final class DashboardSession {
     return send(HttpRequest.newBuilder(URI.create(root + path)).GET());
   }
 
+  /** A whole address, as a browser follows a redirect: the identity provider's, or Mooring's again. */
+  HttpResponse<String> visit(String url) {
+    return send(HttpRequest.newBuilder(URI.create(url.startsWith("/") ? root + url : url)).GET());
+  }
+
   HttpResponse<String> getFragment(String path) {
     return send(HttpRequest.newBuilder(URI.create(root + path)).header("HX-Request", "true").GET());
   }
@@ -61,6 +66,14 @@ final class DashboardSession {
       request.header("X-CSRF-TOKEN", csrf);
     }
     return send(request);
+  }
+
+  /** An API call with the cookie and an Authorization header of another scheme, without the CSRF header. */
+  HttpResponse<String> apiWith(String method, String path, String json, String authorization) {
+    return send(HttpRequest.newBuilder(URI.create(root + path))
+        .header("Accept", "application/json").header("Content-Type", "application/json")
+        .header("Authorization", authorization)
+        .method(method, HttpRequest.BodyPublishers.ofString(json)));
   }
 
   /** Logs in with the token through the form, as a person would; the answer to the form's post. */

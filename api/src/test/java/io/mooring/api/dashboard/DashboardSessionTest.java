@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mooring.api.EmbeddedMooringTest;
 import io.mooring.api.Http.Reply;
+import io.mooring.api.TestIdentityProvider;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,7 +60,8 @@ class DashboardSessionTest extends EmbeddedMooringTest {
   void refusesAWrongTokenWithTheFormAgain() {
     DashboardSession browser = browser();
     HttpResponse<String> login = browser.logIn("mooring_not-a-real-token");
-    assertThat(login.statusCode()).isEqualTo(401);
+    assertThat(login.statusCode()).isEqualTo(200);
+    assertThat(login.body()).contains("id=\"token\"");
     assertThat(login.body()).contains(DashboardSentences.TOKEN_REFUSED.replace("'", "&#39;"));
     assertThat(browser.get("/").statusCode()).isEqualTo(302);
   }
@@ -127,6 +130,67 @@ class DashboardSessionTest extends EmbeddedMooringTest {
     assertThat(logout.statusCode()).isEqualTo(302);
     assertThat(logout.headers().firstValue("Location").orElseThrow()).endsWith("/ui/login?logged-out");
     assertThat(browser.get("/").statusCode()).isEqualTo(302);
+  }
+
+  @Test
+  void logsInThroughTheIdentityProviderWithTheRolesOfItsGroups() {
+    IDENTITY.signInAs(new TestIdentityProvider.Person("grace", List.of("Harmony Service Deployers")));
+    DashboardSession browser = browser();
+    HttpResponse<String> login = browser.get("/ui/login");
+    assertThat(login.body()).contains("Log in with the test provider");
+    HttpResponse<String> toProvider = browser.get("/oauth2/authorization/idp");
+    assertThat(toProvider.statusCode()).isEqualTo(302);
+    HttpResponse<String> back = browser.visit(toProvider.headers().firstValue("Location").orElseThrow());
+    assertThat(back.statusCode()).isEqualTo(302);
+    HttpResponse<String> signedIn = browser.visit(back.headers().firstValue("Location").orElseThrow());
+    assertThat(signedIn.statusCode()).isEqualTo(302);
+    assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/");
+    HttpResponse<String> services = browser.get("/");
+    assertThat(services.statusCode()).isEqualTo(200);
+    assertThat(services.body()).contains("<span>grace</span> (<span>deployer</span>)");
+    assertThat(browser.get("/ui/gate").body()).doesNotContain("id=\"gate-form\"");
+    assertThat(browser.get("/ui/tokens").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void refusesAProviderLoginWhoseTokenTheApiWouldNotTake() {
+    IDENTITY.signInAs(new TestIdentityProvider.Person("mallory", List.of("Harmony Core Permissions"),
+        provider -> provider.forAnotherAudience("mallory", List.of("Harmony Core Permissions"))));
+    try {
+      DashboardSession browser = browser();
+      HttpResponse<String> toProvider = browser.get("/oauth2/authorization/idp");
+      HttpResponse<String> back = browser.visit(toProvider.headers().firstValue("Location").orElseThrow());
+      HttpResponse<String> refused = browser.visit(back.headers().firstValue("Location").orElseThrow());
+      assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/ui/login?provider-token-refused");
+      assertThat(browser.get("/ui/login?provider-token-refused").body())
+          .contains("does not accept the token it issued");
+      assertThat(browser.get("/").statusCode()).isEqualTo(302);
+    } finally {
+      IDENTITY.signInAs(new TestIdentityProvider.Person("ada", List.of("Harmony Service Deployers")));
+    }
+  }
+
+  @Test
+  void asksForTheCsrfTokenWhenTheCookieComesWithAnotherSchemeThanBearer() throws Exception {
+    DashboardSession browser = browser();
+    browser.logIn(adminToken());
+    browser.get("/ui/gate");
+    HttpResponse<String> basic = browser.apiWith("PUT", "/service-deployments-state", "{\"enabled\": true}",
+        "Basic dXNlcjpwYXNz");
+    assertThat(basic.statusCode()).isEqualTo(403);
+    assertThat(basic.body()).contains("\"code\":\"csrf-token-invalid\"");
+  }
+
+  @Test
+  void answersPathsTheDashboardDoesNotHaveWithAPageNotJson() throws Exception {
+    DashboardSession browser = browser();
+    browser.logIn(adminToken());
+    HttpResponse<String> missing = browser.get("/ui/no-such-page");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+    assertThat(missing.body()).contains(DashboardSentences.NO_SUCH_PAGE).contains("id=\"logout\"");
+    HttpResponse<String> script = browser.get("/assets/dashboard.js");
+    assertThat(script.statusCode()).isEqualTo(200);
   }
 
   @Test

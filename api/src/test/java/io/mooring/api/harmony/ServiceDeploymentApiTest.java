@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,6 +75,13 @@ class ServiceDeploymentApiTest extends EmbeddedMooringTest {
     assertThat(stream.header("Content-Type")).startsWith("text/event-stream");
     assertThat(stream.body()).contains("event:line").contains("Took the service deployment lock")
         .contains("event:end").contains("\"status\":\"failed\"");
+
+    // A reconnecting browser names the last line it has: the stream resumes after it, nothing twice.
+    Matcher firstId = Pattern.compile("id:(\\d+)").matcher(stream.body());
+    assertThat(firstId.find()).isTrue();
+    Reply resumed = http.send(HttpRequest.newBuilder(URI.create(http.root() + "/deployment-logs/" + id))
+        .header("Accept", "text/event-stream").header("Last-Event-ID", firstId.group(1)).GET());
+    assertThat(resumed.body()).doesNotContain(lines.get(0)).contains("Took the service deployment lock").contains("event:end");
   }
 
   @Test

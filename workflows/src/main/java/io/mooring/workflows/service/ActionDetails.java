@@ -22,6 +22,6 @@ final class ActionDetails {
   }
 
   static String idle(String service, ServiceState state) {
-    return "**Waiting** for " + service + "'s next action; the service is " + state.label();
+    return "**Service** " + service + ", " + state.label() + "  \n**Waiting** for its next action";
   }
 }

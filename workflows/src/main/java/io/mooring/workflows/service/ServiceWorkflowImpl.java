@@ -107,6 +107,8 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
 
   @Override
   public void manage(ServiceRun run) {
+    // Each run's own: the Temporal UI shows whose workflow this is even after a continue-as-new.
+    Workflow.setCurrentDetails(ActionDetails.idle(name, state));
     while (true) {
       Workflow.await(() -> !queue.isEmpty() || state == ServiceState.TERMINATED || timeToContinueAsNew());
       if (queue.isEmpty()) {

@@ -18,11 +18,17 @@ public final class DashboardPaths {
   public static final String LOGIN = "/ui/login";
   public static final String LOGOUT = "/ui/logout";
   public static final String FORBIDDEN = "/ui/forbidden";
+  public static final String UNAVAILABLE = "/ui/unavailable";
   public static final String SESSION_COOKIE = "MOORING_SESSION";
+  /** Where the identity provider's login starts and returns (Spring's OAuth2 login filters). */
+  static final String[] IDENTITY_PROVIDER = {"/oauth2/authorization/*", "/login/oauth2/code/*"};
+  /** Query flags the login page explains: the provider's login failed, or its token is not one the API takes. */
+  public static final String PROVIDER_FAILED = "provider-failed";
+  public static final String PROVIDER_TOKEN_REFUSED = "provider-token-refused";
   /** Set on a forwarded refusal: the page says why. */
   public static final String REFUSAL = DashboardPaths.class.getName() + ".refusal";
 
-  static final String[] PUBLIC = {LOGIN, FORBIDDEN, "/ui/assets/**", "/webjars/**"};
+  static final String[] PUBLIC = {LOGIN, FORBIDDEN, UNAVAILABLE, "/assets/**", "/webjars/**"};
   /** Tokens are an admin's, as {@code /api-tokens} is. */
   static final String[] ADMINS = {"/ui/tokens", "/ui/tokens/**"};
   /** Deployments, logs, actions and the gate are a deployer's to read, as in the API. */
@@ -37,9 +43,17 @@ public final class DashboardPaths {
 
   private DashboardPaths() {}
 
-  /** A page asks to log in; a fragment that htmx loads tells htmx to go there instead. */
+  /**
+   * A page asks to log in; a fragment that htmx loads tells htmx to go there instead. A session whose
+   * token could not be checked (the store or the provider is away) is told so, not sent to log in.
+   */
   static void toLogin(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
-      throws IOException {
+      throws IOException, ServletException {
+    if (SessionLogin.uncheckable(request)) {
+      response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+      request.getRequestDispatcher(UNAVAILABLE).forward(request, response);
+      return;
+    }
     if (request.getHeader("HX-Request") != null) {
       response.setHeader("HX-Redirect", LOGIN);
       response.setStatus(HttpStatus.UNAUTHORIZED.value());

@@ -16,6 +16,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -66,15 +68,26 @@ class SecurityConfiguration {
    */
   @Bean
   @Order(2)
-  SecurityFilterChain dashboard(HttpSecurity http, SessionLogin login) throws Exception {
+  SecurityFilterChain dashboard(HttpSecurity http, SessionLogin login,
+      ObjectProvider<ClientRegistrationRepository> identityProviderClients,
+      ObjectProvider<OAuth2AuthorizedClientRepository> authorizedClients) throws Exception {
+    if (identityProviderClients.getIfAvailable() != null) {
+      // People log in at the identity provider; the access token it issues becomes the session's token.
+      http.oauth2Login(oidc -> oidc
+          .loginPage(DashboardPaths.LOGIN)
+          .successHandler(new IdentityProviderLogin(login, authorizedClients.getObject()))
+          .failureUrl(DashboardPaths.LOGIN + "?" + DashboardPaths.PROVIDER_FAILED));
+    }
     return http
-        .securityMatcher("/", "/ui", "/ui/**", "/webjars/**")
+        .securityMatcher("/", "/ui", "/ui/**", "/assets/**", "/webjars/**", DashboardPaths.IDENTITY_PROVIDER[0],
+            DashboardPaths.IDENTITY_PROVIDER[1])
         .securityContext(context -> context.securityContextRepository(login))
         .requestCache(cache -> cache.disable())
         .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(DashboardPaths.CONTENT_POLICY)))
         .authorizeHttpRequests(requests -> requests
             .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
             .requestMatchers(DashboardPaths.PUBLIC).permitAll()
+            .requestMatchers(DashboardPaths.IDENTITY_PROVIDER).permitAll()
             .requestMatchers(DashboardPaths.ADMINS).hasRole(ADMIN)
             .requestMatchers(DashboardPaths.DEPLOYERS).hasRole(DEPLOYER)
             .anyRequest().authenticated())

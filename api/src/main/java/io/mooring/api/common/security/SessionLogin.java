@@ -3,6 +3,7 @@ package io.mooring.api.common.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
@@ -14,6 +15,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.web.context.HttpRequestResponseHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +28,11 @@ import org.springframework.stereotype.Component;
 public class SessionLogin implements SecurityContextRepository {
 
   private static final String TOKEN = SessionLogin.class.getName() + ".token";
+  private static final String UNCHECKABLE = SessionLogin.class.getName() + ".uncheckable";
+  /** Spring Security's own name for the session's CSRF token: a login starts with a new one. */
+  private static final String CSRF_TOKEN = HttpSessionCsrfTokenRepository.class.getName() + ".CSRF_TOKEN";
+  /** A session that only carries a login form's CSRF token ends soon; a logged-in one lasts a working day. */
+  private static final Duration LOGGED_IN = Duration.ofHours(8);
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
   private final BearerAuthentication authentication;
@@ -42,11 +49,30 @@ public class SessionLogin implements SecurityContextRepository {
    * @throws AuthenticationException when the token is not valid
    */
   public Authentication logIn(HttpServletRequest request, String token) {
-    Authentication caller = authentication.authenticate(new BearerTokenAuthenticationToken(token.strip()));
+    Authentication caller;
+    try {
+      caller = authentication.authenticate(new BearerTokenAuthenticationToken(token.strip()));
+    } catch (TokenStoreUnavailableException | IdentityProviderUnavailableException unavailable) {
+      throw new CheckUnavailableException(unavailable);
+    }
     HttpSession session = request.getSession(true);
     request.changeSessionId();
+    session.removeAttribute(CSRF_TOKEN);
+    session.setMaxInactiveInterval((int) LOGGED_IN.toSeconds());
     session.setAttribute(TOKEN, token.strip());
     return caller;
+  }
+
+  /** The token could not be checked: the token store or the identity provider does not answer. */
+  public static final class CheckUnavailableException extends RuntimeException {
+    CheckUnavailableException(Throwable cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+
+  /** This request's session holds a token that could not be checked just now. */
+  static boolean uncheckable(HttpServletRequest request) {
+    return Boolean.TRUE.equals(request.getAttribute(UNCHECKABLE));
   }
 
   /** The caller of this request by its session's token; empty without one, or when it no longer holds. */
@@ -59,7 +85,8 @@ public class SessionLogin implements SecurityContextRepository {
     try {
       return Optional.of(authentication.authenticate(new BearerTokenAuthenticationToken(text)));
     } catch (TokenStoreUnavailableException | IdentityProviderUnavailableException unavailable) {
-      // Not the token's fault: the session stays, the request goes on as anonymous.
+      // Not the token's fault: the session stays, and the page says what is wrong.
+      request.setAttribute(UNCHECKABLE, true);
       return Optional.empty();
     } catch (AuthenticationException revoked) {
       session.removeAttribute(TOKEN);
@@ -72,7 +99,10 @@ public class SessionLogin implements SecurityContextRepository {
    * its own {@code Authorization} header proves itself and needs none, as the bearer API always has.
    */
   static boolean needsCsrfToken(HttpServletRequest request) {
-    if (SAFE_METHODS.contains(request.getMethod()) || request.getHeader("Authorization") != null) {
+    String credential = request.getHeader("Authorization");
+    // Only a bearer token proves the request itself; any other scheme (a proxy's Basic) leaves the cookie in charge.
+    if (SAFE_METHODS.contains(request.getMethod())
+        || credential != null && credential.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return false;
     }
     HttpSession session = request.getSession(false);

@@ -106,7 +106,9 @@
     }
   }
 
+  // One request at a time per control: a double click must not deploy twice.
   function run(element, body) {
+    if (element.getAttribute("aria-busy") === "true") { return; }
     var question = element.getAttribute("data-confirm");
     if (question && !window.confirm(question)) { return; }
     element.setAttribute("aria-busy", "true");
@@ -141,26 +143,24 @@
     }
     toggle.mooringTimer = setTimeout(function () {
       toggle.mooringTimer = null;
-      pendingToggles--;
-      if (toggle.checked === toggle.mooringWas) { return; }
+      if (toggle.checked === toggle.mooringWas) { pendingToggles--; return; }
       var body = {};
       body[toggle.getAttribute("data-field")] = toggle.checked;
       var spec = toggle.getAttribute("data-api-toggle");
       toggle.setAttribute("aria-busy", "true");
+      // Counted as pending until the answer is in: a refresh meanwhile would show the old state.
       call(spec, body)
-        .then(function () { say("Saved."); changed(); })
-        .catch(function (failure) { toggle.checked = toggle.mooringWas; complain(failure.message); })
+        .then(function () { pendingToggles--; say("Saved."); changed(); })
+        .catch(function (failure) { pendingToggles--; toggle.checked = toggle.mooringWas; complain(failure.message); })
         .then(function () { toggle.removeAttribute("aria-busy"); });
     }, TOGGLE_DELAY_MS);
   });
 
-  // A refresh must not undo a switch that is about to be sent. (Focus survives refreshes: htmx
-  // gives it back to the element of the same id, and every control has one.)
+  // A refresh (or a search) must not undo a switch that is about to be sent, or is being sent.
+  // (Focus survives refreshes: htmx gives it back to the element of the same id, and every
+  // control in a refreshed part has one.)
   document.addEventListener("htmx:beforeRequest", function (event) {
-    var element = event.detail.elt;
-    if (pendingToggles > 0 && element && element.tagName === "SECTION") {
-      event.preventDefault();
-    }
+    if (pendingToggles > 0) { event.preventDefault(); }
   });
 
   function lineOf(format, data) {
@@ -169,16 +169,20 @@
     return (line.at ? line.at.substring(11, 19) + "  " : "") + line.line;
   }
 
-  // <pre data-follow="…">: an event stream of 'line' events, closed by an 'end' event.
+  // <pre data-follow="…">: an event stream of 'line' events, closed by an 'end' event. A deployment's
+  // stream resumes after the last line it delivered (the browser sends Last-Event-ID); containers'
+  // output has no such place, so a dropped stream is not resumed twice over (see below).
   function follow(pre) {
     var format = pre.getAttribute("data-format");
     var stream = new EventSource(pre.getAttribute("data-follow"));
+    pre.mooringStream = stream;
     stream.addEventListener("line", function (event) {
       pre.appendChild(document.createTextNode(lineOf(format, event.data) + "\n"));
       pre.scrollTop = pre.scrollHeight;
     });
     stream.addEventListener("end", function (event) {
       stream.close();
+      pre.mooringClosedIn = stateNow();
       var end = JSON.parse(event.data || "{}");
       if (end.status) {
         // The message is the log's last line already: the status alone closes it.
@@ -188,9 +192,29 @@
       }
     });
     stream.onerror = function () {
-      if (stream.readyState === EventSource.CLOSED) { pre.setAttribute("data-ended", "closed"); }
+      if (format === "containers") {
+        stream.close();
+        pre.mooringClosedIn = stateNow();
+      }
     };
   }
+
+  // A service's containers come and go with its state: a closed output stream is opened again,
+  // its pane cleared, once the state differs from when it closed.
+  function stateNow() {
+    var state = document.getElementById("service-state");
+    return state ? state.textContent : "";
+  }
+
+  document.addEventListener("htmx:afterSwap", function () {
+    Array.prototype.forEach.call(document.querySelectorAll('pre[data-format="containers"]'), function (pre) {
+      var stream = pre.mooringStream;
+      if (stream && stream.readyState === EventSource.CLOSED && pre.mooringClosedIn !== stateNow()) {
+        pre.textContent = "";
+        follow(pre);
+      }
+    });
+  });
 
   document.addEventListener("DOMContentLoaded", function () {
     Array.prototype.forEach.call(document.querySelectorAll("pre[data-follow]"), follow);
