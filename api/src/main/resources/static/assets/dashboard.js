@@ -87,7 +87,8 @@
   function after(element, answer) {
     var then = element.getAttribute("data-then");
     if (!then) {
-      say("Done.");
+      // registrywatcher's answers say what happened ("Deploying 1.2.0"); the rest are done.
+      say(answer && typeof answer.message === "string" ? answer.message : "Done.");
       changed();
     } else if (then === "reload") {
       window.location.reload();
@@ -109,7 +110,10 @@
   // One request at a time per control: a double click must not deploy twice.
   function run(element, body) {
     if (element.getAttribute("aria-busy") === "true") { return; }
+    // data-confirm asks first; with data-confirm-empty="field", only when that field is empty.
     var question = element.getAttribute("data-confirm");
+    var onlyIfEmpty = element.getAttribute("data-confirm-empty");
+    if (onlyIfEmpty && body && body[onlyIfEmpty] !== "") { question = null; }
     if (question && !window.confirm(question)) { return; }
     element.setAttribute("aria-busy", "true");
     call(element.getAttribute("data-api"), body)
@@ -171,18 +175,21 @@
 
   // <pre data-follow="…">: an event stream of 'line' events, closed by an 'end' event. A deployment's
   // stream resumes after the last line it delivered (the browser sends Last-Event-ID); containers'
-  // output has no such place, so a dropped stream is not resumed twice over (see below).
+  // output has no such place, so a dropped stream is not resumed twice over, but opened again when
+  // the service's containers change (see below).
   function follow(pre) {
     var format = pre.getAttribute("data-format");
     var stream = new EventSource(pre.getAttribute("data-follow"));
     pre.mooringStream = stream;
+    pre.mooringContainers = containersNow();
     stream.addEventListener("line", function (event) {
+      // Follows the end only while the reader is there: scrolled up, the pane stays where it is.
+      var atEnd = pre.scrollTop + pre.clientHeight >= pre.scrollHeight - 8;
       pre.appendChild(document.createTextNode(lineOf(format, event.data) + "\n"));
-      pre.scrollTop = pre.scrollHeight;
+      if (atEnd) { pre.scrollTop = pre.scrollHeight; }
     });
     stream.addEventListener("end", function (event) {
       stream.close();
-      pre.mooringClosedIn = stateNow();
       var end = JSON.parse(event.data || "{}");
       if (end.status) {
         // The message is the log's last line already: the status alone closes it.
@@ -192,28 +199,44 @@
       }
     });
     stream.onerror = function () {
-      if (format === "containers") {
-        stream.close();
-        pre.mooringClosedIn = stateNow();
-      }
+      if (format === "containers") { stream.close(); }
     };
   }
 
-  // A service's containers come and go with its state: a closed output stream is opened again,
-  // its pane cleared, once the state differs from when it closed.
-  function stateNow() {
-    var state = document.getElementById("service-state");
-    return state ? state.textContent : "";
+  // A service's containers come and go (a start, a deploy, a scale): its output stream follows the
+  // containers it opened with, so it is opened again, the pane cleared, when they or the service's
+  // state are others (a stop ends the stream; the start after it brings the same containers back).
+  function containersNow() {
+    var live = document.getElementById("service-live");
+    return live ? live.getAttribute("data-containers") : null;
   }
 
   document.addEventListener("htmx:afterSwap", function () {
     Array.prototype.forEach.call(document.querySelectorAll('pre[data-format="containers"]'), function (pre) {
-      var stream = pre.mooringStream;
-      if (stream && stream.readyState === EventSource.CLOSED && pre.mooringClosedIn !== stateNow()) {
+      if (pre.mooringStream && pre.mooringContainers !== containersNow()) {
+        pre.mooringStream.close();
         pre.textContent = "";
         follow(pre);
       }
     });
+  });
+
+  // A refresh that fails says so, rather than leaving an old state on screen as if it were current.
+  document.addEventListener("htmx:responseError", function (event) {
+    var xhr = event.detail.xhr;
+    var detail = null;
+    try { detail = JSON.parse(xhr.responseText).detail; } catch (notJson) { detail = null; }
+    complain("Refreshing failed (" + xhr.status + "): " + (detail || "Mooring did not answer as expected") +
+      ". What you see may be out of date.");
+  });
+  document.addEventListener("htmx:sendError", function () {
+    complain("Mooring cannot be reached. What you see may be out of date.");
+  });
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var problem = document.getElementById("problem");
+    if (event.detail.successful && problem && problem.textContent.indexOf("Refreshing failed") === 0) {
+      problem.textContent = "";
+    }
   });
 
   document.addEventListener("DOMContentLoaded", function () {

@@ -56,7 +56,13 @@ public abstract class EmbeddedMooringTest {
     properties.add("spring.security.oauth2.client.registration.idp.client-secret", () -> "dashboard-secret");
     properties.add("spring.security.oauth2.client.registration.idp.client-name", () -> "the test provider");
     properties.add("spring.security.oauth2.client.registration.idp.scope", () -> "openid");
-    properties.add("spring.security.oauth2.client.provider.idp.issuer-uri", IDENTITY::issuer);
+    properties.add("spring.security.oauth2.client.registration.idp.authorization-grant-type", () -> "authorization_code");
+    properties.add("spring.security.oauth2.client.registration.idp.redirect-uri", () -> "{baseUrl}/login/oauth2/code/{registrationId}");
+    // Spelled out, as the README advises: no discovery at start, so Mooring starts while the provider is down.
+    properties.add("spring.security.oauth2.client.provider.idp.authorization-uri", IDENTITY::authorizationUri);
+    properties.add("spring.security.oauth2.client.provider.idp.token-uri", IDENTITY::tokenUri);
+    properties.add("spring.security.oauth2.client.provider.idp.jwk-set-uri", IDENTITY::jwkSetUri);
+    properties.add("spring.security.oauth2.client.provider.idp.user-name-attribute", () -> "sub");
   }
 
   /** Connects as the admin whose token Mooring wrote to its data directory on first start. */

@@ -101,6 +101,14 @@ public final class TestIdentityProvider implements AutoCloseable {
     signedIn.set(person);
   }
 
+  public String authorizationUri() {
+    return root() + "/authorize";
+  }
+
+  public String tokenUri() {
+    return root() + "/token";
+  }
+
   private String root() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }

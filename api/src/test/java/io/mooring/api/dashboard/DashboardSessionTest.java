@@ -7,6 +7,8 @@ import io.mooring.api.Http.Reply;
 import io.mooring.api.TestIdentityProvider;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -191,6 +193,21 @@ class DashboardSessionTest extends EmbeddedMooringTest {
     assertThat(missing.body()).contains(DashboardSentences.NO_SUCH_PAGE).contains("id=\"logout\"");
     HttpResponse<String> script = browser.get("/assets/dashboard.js");
     assertThat(script.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void servesItsScriptsUnderAddressesThatChangeWithTheirContentForBrowsersToKeep() {
+    String page = browser().get("/ui/login").body();
+    Matcher script = Pattern.compile("src=\"(/assets/dashboard-[0-9a-f]{32}\\.js)\"").matcher(page);
+    // A WebJar's address names its version instead.
+    Matcher htmx = Pattern.compile("src=\"(/webjars/htmx\\.org/\\d+\\.\\d+\\.\\d+/dist/htmx\\.min\\.js)\"").matcher(page);
+    assertThat(script.find()).as(page).isTrue();
+    assertThat(htmx.find()).as(page).isTrue();
+    for (String asset : List.of(script.group(1), htmx.group(1))) {
+      HttpResponse<String> answer = browser().get(asset);
+      assertThat(answer.statusCode()).as(asset).isEqualTo(200);
+      assertThat(answer.headers().firstValue("Cache-Control").orElseThrow()).contains("max-age=31536000");
+    }
   }
 
   @Test

@@ -132,12 +132,23 @@ final class DashboardBrowser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeAsyncScript(code, arguments);
   }
 
+  /** Logs in through the form; the page that opens has the logout button (a refused login would not). */
   void logInWith(String token) {
-    driver.manage().deleteAllCookies();
+    leave();
     open("/ui/login");
     find("#token").sendKeys(token);
     find("#login").click();
-    await("#main h1");
+    await("#logout");
+  }
+
+  /**
+   * Leaves the current page for a blank one before the session's cookie goes, so no refresh of the
+   * old page is refused on the way (the browser would log that), then forgets the session.
+   */
+  void leave() {
+    driver.get("about:blank");
+    assertThat(consoleErrors()).as("console errors of the page left").isEmpty();
+    driver.manage().deleteAllCookies();
   }
 
   /** The page as it is now: screenshot, no serious or critical axe-core violation, no console error. */

@@ -15,6 +15,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
@@ -180,11 +181,13 @@ class SecurityConfiguration {
     BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
     bearer.setResourceMetadataParameterResolver(request -> links.resourceMetadata());
     return (request, response, failure) -> {
-      if (failure instanceof TokenStoreUnavailableException) {
+      // A session's token that could not be checked counts as the credential it is.
+      AuthenticationException cause = SessionLogin.uncheckable(request) ? SessionLogin.uncheckableBecause(request) : failure;
+      if (cause instanceof TokenStoreUnavailableException) {
         problems.write(request, response, HttpProblems.databaseUnavailable());
         return;
       }
-      if (failure instanceof IdentityProviderUnavailableException) {
+      if (cause instanceof IdentityProviderUnavailableException) {
         problems.write(request, response, HttpProblems.identityProviderUnavailable());
         return;
       }

@@ -72,7 +72,12 @@ public class SessionLogin implements SecurityContextRepository {
 
   /** This request's session holds a token that could not be checked just now. */
   static boolean uncheckable(HttpServletRequest request) {
-    return Boolean.TRUE.equals(request.getAttribute(UNCHECKABLE));
+    return request.getAttribute(UNCHECKABLE) != null;
+  }
+
+  /** Why the session's token could not be checked: the token store or the identity provider; null when it could. */
+  static AuthenticationException uncheckableBecause(HttpServletRequest request) {
+    return (AuthenticationException) request.getAttribute(UNCHECKABLE);
   }
 
   /** The caller of this request by its session's token; empty without one, or when it no longer holds. */
@@ -86,7 +91,7 @@ public class SessionLogin implements SecurityContextRepository {
       return Optional.of(authentication.authenticate(new BearerTokenAuthenticationToken(text)));
     } catch (TokenStoreUnavailableException | IdentityProviderUnavailableException unavailable) {
       // Not the token's fault: the session stays, and the page says what is wrong.
-      request.setAttribute(UNCHECKABLE, true);
+      request.setAttribute(UNCHECKABLE, unavailable);
       return Optional.empty();
     } catch (AuthenticationException revoked) {
       session.removeAttribute(TOKEN);
