@@ -138,6 +138,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
       ServiceAction action = request.action();
       ServiceState now;
       if (action == ServiceAction.DEPLOY) {
+        awaitTheEndOfTheDeploymentBefore(request.actionId());
         // Decided on the service's own state: one meant to run whose containers all crashed may
         // still be deployed (its fix), one a person stopped may not. Decided before any wait, since
         // the deployment holds the gate: it never waits for a service action, which may need the gate.
@@ -165,6 +166,22 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
     } finally {
       intake.unlock();
     }
+  }
+
+  /**
+   * A deployment asks for the turn only once it holds the gate, and the deployment before it said
+   * it ended before opening the gate: if that one still has the turn, its end is on its way (in
+   * this workflow task or the next, whichever order the two arrive in after a crash). The new one
+   * waits until the service has settled rather than be refused for a state about to change.
+   */
+  private void awaitTheEndOfTheDeploymentBefore(UUID next) {
+    QueuedAction head = queue.peek();
+    if (head == null || head.request().action() != ServiceAction.DEPLOY || head.request().actionId().equals(next)
+        || Workflow.getVersion("deploy-awaits-the-end-of-the-one-before", Workflow.DEFAULT_VERSION, 1) < 1) {
+      return;
+    }
+    UUID ending = head.request().actionId();
+    Workflow.await(() -> queue.isEmpty() || !queue.peek().request().actionId().equals(ending));
   }
 
   private String refusal(ServiceState now, ServiceAction action) {

@@ -24,7 +24,7 @@ class ReplayTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"service-deploy-turn", "service-autoreplace", "service-terminated",
-      "service-stopped-in-one-step", "service-stop-and-terminate-look-as-they-change"})
+      "service-stopped-in-one-step", "service-stop-and-terminate-look-as-they-change", "service-deploy-waits-for-the-end-before"})
   void serviceWorkflowReplaysItsRecordedHistory(String name) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         GoldenHistories.FOLDER + "/" + name + ".json", ServiceWorkflowImpl.class);

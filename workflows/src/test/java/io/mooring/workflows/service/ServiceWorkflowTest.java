@@ -29,7 +29,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,7 @@ class ServiceWorkflowTest {
   private final Records records = new Records();
   private final Deployments deployments = new Deployments();
   private TestWorkflowEnvironment env;
+  private Worker worker;
   private ServiceWorkflow service;
 
   @BeforeEach
@@ -52,7 +55,7 @@ class ServiceWorkflowTest {
   /** @param skipTime lets a test jump a timer; the real clock otherwise, so signals in flight keep up */
   private void startService(boolean skipTime) {
     env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(skipTime).build());
-    Worker worker = env.newWorker(TaskQueues.MOORING);
+    worker = env.newWorker(TaskQueues.MOORING);
     worker.registerWorkflowImplementationTypes(ServiceWorkflowImpl.class);
     worker.registerActivitiesImplementations(world.activities());
     worker.registerActivitiesImplementations(records);
@@ -210,6 +213,44 @@ class ServiceWorkflowTest {
     awaitState(ServiceState.RUNNING);
     assertThat(records.states).endsWith(ServiceState.REDEPLOYING, ServiceState.RUNNING);
     GoldenHistories.record(env, "service-deploy-turn", ServiceWorkflow.workflowId(SERVICE));
+  }
+
+  @Test
+  void aDeploymentAskedForAsTheLastOneEndsWaitsForTheServiceToSettleInsteadOfBeingRefused() throws Exception {
+    ActionAccepted first = runningServiceInADeploymentsTurn();
+    // As after a crash: the first deployment's end and the next one reach the service in one workflow task.
+    worker.suspendPolling();
+    service.deploymentEnded(new DeploymentEnded(SERVICE, first.actionId(), "successful", true));
+    CompletableFuture<ActionAccepted> next = askForADeployment();
+    Thread.sleep(500);
+    worker.resumePolling();
+
+    assertThat(next.get(10, TimeUnit.SECONDS).state()).isEqualTo(ServiceState.REDEPLOYING);
+    assertThat(records.states).endsWith(ServiceState.REDEPLOYING, ServiceState.RUNNING, ServiceState.REDEPLOYING);
+  }
+
+  @Test
+  void aDeploymentThatReachesTheServiceBeforeTheLastOnesEndWaitsForThatEnd() throws Exception {
+    ActionAccepted first = runningServiceInADeploymentsTurn();
+    worker.suspendPolling();
+    CompletableFuture<ActionAccepted> next = askForADeployment();
+    Thread.sleep(500);
+    service.deploymentEnded(new DeploymentEnded(SERVICE, first.actionId(), "failed", true));
+    worker.resumePolling();
+
+    assertThat(next.get(10, TimeUnit.SECONDS).state()).isEqualTo(ServiceState.REDEPLOYING);
+    assertThat(records.states).endsWith(ServiceState.REDEPLOYING, ServiceState.RUNNING, ServiceState.REDEPLOYING);
+    GoldenHistories.record(env, "service-deploy-waits-for-the-end-before", ServiceWorkflow.workflowId(SERVICE));
+  }
+
+  private ActionAccepted runningServiceInADeploymentsTurn() {
+    service.request(request(ServiceAction.START, null));
+    awaitState(ServiceState.RUNNING);
+    return service.request(request(ServiceAction.DEPLOY, null));
+  }
+
+  private CompletableFuture<ActionAccepted> askForADeployment() {
+    return CompletableFuture.supplyAsync(() -> service.request(request(ServiceAction.DEPLOY, null)));
   }
 
   @Test
