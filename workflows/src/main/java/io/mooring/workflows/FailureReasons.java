@@ -8,6 +8,13 @@ public final class FailureReasons {
   private FailureReasons() {}
 
   /**
+   * Failures of an activity's own code rather than of the world: another attempt meets the same
+   * defect, so the action fails at once with its reason instead of trying again and again.
+   */
+  public static final String NULL_POINTER = NullPointerException.class.getName();
+  public static final String ILLEGAL_ARGUMENT = IllegalArgumentException.class.getName();
+
+  /**
    * What went wrong, in the words of the code that noticed it: the first application failure under
    * Temporal's wrapping (its own causes are lower-level detail, e.g. an errno behind "Docker is down").
    */

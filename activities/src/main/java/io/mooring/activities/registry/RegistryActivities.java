@@ -9,7 +9,7 @@ public interface RegistryActivities {
 
   /**
    * Resolves the service image at {@code tag}, and its regression test image at
-   * {@code regressionTestVersion} when the service has one, to digests. Fails with type
+   * {@code regressionTestVersion} when the service has one and a version is asked for, to digests. Fails with type
    * {@value #IMAGE_UNREACHABLE} (not retried) when either is missing or not readable.
    */
   ResolvedImages resolve(ResolveImages request);

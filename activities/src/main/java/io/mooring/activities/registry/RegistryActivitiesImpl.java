@@ -27,7 +27,8 @@ public class RegistryActivitiesImpl implements RegistryActivities {
     ImageReference image = ImageReference.of(service.repository(), request.tag());
     String digest = digestOf(image, service.credentials());
     String testImage = null;
-    if (service.regressionImage() != null) {
+    // A start pins only the service's own image: no regression tests run, so no version is asked for.
+    if (service.regressionImage() != null && request.regressionTestVersion() != null) {
       ImageReference tests = ImageReference.of(service.regressionImage(), request.regressionTestVersion());
       testImage = tests.repository() + "@" + digestOf(tests, service.credentials());
     }

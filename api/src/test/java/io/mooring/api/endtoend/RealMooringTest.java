@@ -121,6 +121,13 @@ abstract class RealMooringTest {
             port: 29380
             health-path: /health
             regression-image: %1$s/demo/web-tests
+          - name: e2e-first-start
+            repository: %1$s/demo/web
+            tag: 1.0.0
+            replicas: 1
+            port: 29680
+            health-path: /health
+            regression-image: %1$s/demo/web-tests
           - name: e2e-dash-idle
             repository: %1$s/demo/web
             tag: 1.2.0
@@ -149,6 +156,8 @@ abstract class RealMooringTest {
     properties.add("spring.datasource.password", () -> "mooring");
     properties.add("spring.temporal.test-server.enabled", () -> "false");
     properties.add("spring.temporal.connection.target", REAL::temporal);
+    // The dashboard links into the Temporal UI only where one is configured: CI's dev server runs one.
+    properties.add("mooring.dashboard.temporal-ui-url", () -> "http://localhost:8233");
     properties.add("mooring.notifications.webhooks", WEBHOOKS::url);
     properties.add("mooring.notifications.secret", () -> WebhookReceiver.SECRET);
   }

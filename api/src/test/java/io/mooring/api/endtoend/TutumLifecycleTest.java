@@ -96,6 +96,21 @@ class TutumLifecycleTest extends RealMooringTest {
   }
 
   @Test
+  void aServiceOfTheServicesFileWithRegressionTestsStartsThroughTutumFromInit() {
+    String service = http.get("/api/v1/service/?unique_name=e2e-first-start").json().get("objects").get(0)
+        .get("resource_uri").asString();
+    assertThat(http.get(service).json().get("state").asString()).isEqualTo("Init");
+
+    JsonNode running = act(http.post(service + "start/", ""), "Starting", "Running");
+
+    assertThat(running.get("running_num_containers").asInt()).isEqualTo(1);
+    assertThat(containersOf(service)).singleElement()
+        .satisfies(c -> assertThat(c.get("image_name").asString()).contains("demo/web@sha256:"));
+    assertThat(http.get("/api/v1/action/?object=" + service).json().get("objects").findValuesAsString("state"))
+        .containsExactly("Success");
+  }
+
+  @Test
   void aContainerIsStoppedStartedAndTerminatedThroughItsOwnPaths() {
     Reply created = http.post("/api/v1/service/", "{\"image\": \"demo/web:1.0.0\", \"name\": \"tutum-parts\","
         + " \"target_num_containers\": 2}");

@@ -1,6 +1,7 @@
 package io.mooring.workflows.service;
 
 import io.mooring.activities.registry.RegistryActivities;
+import io.mooring.workflows.FailureReasons;
 import io.mooring.workflows.WorkerTakeover;
 import io.mooring.workflows.deployment.ActivityPolicies;
 import io.temporal.activity.ActivityCancellationType;
@@ -24,6 +25,8 @@ import java.util.Map;
  *       retry without limit, backing off to 30 s, through a database outage.
  *   <li>Registry: a first start pins the tag's digest; a registry that does not answer is tried
  *       for about a minute, a missing image is final.
+ *   <li>A defect of an activity's own code (a null where a value belongs) is final: another
+ *       attempt meets it again, so the action fails with its reason.
  * </ul>
  */
 final class ServicePolicies {
@@ -58,7 +61,7 @@ final class ServicePolicies {
         .setBackoffCoefficient(2)
         .setMaximumInterval(Duration.ofSeconds(10))
         .setMaximumAttempts(10)
-        .setDoNotRetry("ReplicaUnhealthy")
+        .setDoNotRetry("ReplicaUnhealthy", FailureReasons.NULL_POINTER, FailureReasons.ILLEGAL_ARGUMENT)
         .build();
   }
 
@@ -74,7 +77,8 @@ final class ServicePolicies {
             .setBackoffCoefficient(2)
             .setMaximumInterval(Duration.ofSeconds(10))
             .setMaximumAttempts(8)
-            .setDoNotRetry(RegistryActivities.IMAGE_UNREACHABLE)
+            .setDoNotRetry(RegistryActivities.IMAGE_UNREACHABLE, FailureReasons.NULL_POINTER,
+                FailureReasons.ILLEGAL_ARGUMENT)
             .build())
         .build();
   }
