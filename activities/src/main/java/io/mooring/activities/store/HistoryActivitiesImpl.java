@@ -21,10 +21,12 @@ public class HistoryActivitiesImpl implements HistoryActivities {
   private final Clock clock;
   private final DeploymentMetrics metrics;
   private final ActionStore actions;
+  private final WatchPolicies watchPolicies;
 
   public HistoryActivitiesImpl(DeploymentStore deployments, ServiceStore services, DeploymentLog log, Clock clock,
-      DeploymentMetrics metrics, ActionStore actions) {
+      DeploymentMetrics metrics, ActionStore actions, WatchPolicies watchPolicies) {
     this.actions = actions;
+    this.watchPolicies = watchPolicies;
     this.metrics = metrics;
     this.deployments = deployments;
     this.services = services;
@@ -93,12 +95,16 @@ public class HistoryActivitiesImpl implements HistoryActivities {
 
   @Override
   public void succeed(Succeeded request) {
+    watchPolicies.pinIfSucceeded(request.deploymentId()).ifPresent(pinned -> log.append(request.deploymentId(), "pinned",
+        "Pinned " + pinned.service() + " to " + pinned.pinnedTag()
+            + ": the registry watcher keeps it there until the pin is reset"));
     finish(request.deploymentId(), DeploymentStatus.SUCCESSFUL, request.message(), false);
     actions.enter(request.deploymentId(), ActionState.SUCCESS);
   }
 
   @Override
   public void fail(Failed request) {
+    watchPolicies.forgetPin(request.deploymentId());
     finish(request.deploymentId(), DeploymentStatus.FAILED, request.message(), request.rolledBack());
     actions.enter(request.deploymentId(), request.cancelled() ? ActionState.CANCELED : ActionState.FAILED);
   }

@@ -78,26 +78,63 @@ public class WatchPolicies {
   }
 
   /**
-   * A deployment someone asked for by hand (not the watcher) pins its service to the tag it
-   * deploys whenever the watcher would otherwise move the service off it: an older version than
-   * the newest the policy wants, or another tag than the pinned one. A rollback stays rolled back.
+   * A manual deployment of {@code tag} pins the service when it succeeds, if the watcher would
+   * otherwise move the service off that tag: an older version than the newest the policy wants, or
+   * another tag than the pinned one. The pin waits for the deployment's success
+   * ({@link #pinIfSucceeded}); written before the deployment starts, so its end cannot come first.
    *
-   * @return the policy with the pin, when one was set
+   * @return the tag the service will be pinned to when the deployment succeeds, if any
    */
-  public Optional<WatchPolicy> pinAfterManualDeployment(String service, String repository, String tag,
-      UUID deploymentId) {
-    WatchPolicy policy = of(service);
+  public Optional<String> pinOnSuccess(String service, String repository, String tag, UUID deploymentId) {
+    if (!movesOff(of(service), repository, tag)) {
+      return Optional.empty();
+    }
+    jdbc.sql("""
+            INSERT INTO pin_on_success (deployment_id, service, repository, tag)
+            VALUES (:id, :service, :repository, :tag) ON CONFLICT DO NOTHING""")
+        .param("id", deploymentId).param("service", service).param("repository", repository).param("tag", tag)
+        .update();
+    return Optional.of(tag);
+  }
+
+  /**
+   * The deployment succeeded: the pin it waited for is set, if the watcher would still move the
+   * service off its tag. Nothing for a deployment that asked for no pin; a retry sets the same pin.
+   */
+  @Transactional
+  public Optional<WatchPolicy> pinIfSucceeded(UUID deploymentId) {
+    var waiting = jdbc.sql("SELECT service, repository, tag FROM pin_on_success WHERE deployment_id = :id")
+        .param("id", deploymentId)
+        .query((rs, i) -> new WaitingPin(rs.getString("service"), rs.getString("repository"), rs.getString("tag")))
+        .optional();
+    if (waiting.isEmpty()) {
+      return Optional.empty();
+    }
+    forgetPin(deploymentId);
+    WaitingPin pin = waiting.get();
+    WatchPolicy policy = of(pin.service());
+    if (!movesOff(policy, pin.repository(), pin.tag())) {
+      return Optional.empty();
+    }
+    WatchPolicy pinned = policy.withPin(pin.tag(), deploymentId);
+    save(pinned, pin.repository());
+    return Optional.of(pinned);
+  }
+
+  private record WaitingPin(String service, String repository, String tag) {}
+
+  /** A deployment that failed pins nothing: the pin it waited for is forgotten. */
+  public void forgetPin(UUID deploymentId) {
+    jdbc.sql("DELETE FROM pin_on_success WHERE deployment_id = :id").param("id", deploymentId).update();
+  }
+
+  /** Whether the watcher would move a service running {@code tag} off it. */
+  private boolean movesOff(WatchPolicy policy, String repository, String tag) {
     List<String> listed = cache.tagNames(repository);
     // Empty when the tag is not a version: the watcher never moves a service off such a tag.
     Optional<String> newest = UpgradePolicy.best(tag, listed, policy.strategy(), policy.preReleases());
-    boolean movedOff = policy.followsNewest() ? newest.isPresent() && !newest.get().equals(tag)
+    return policy.followsNewest() ? newest.isPresent() && !newest.get().equals(tag)
         : !policy.pinnedTag().equals(tag);
-    if (!movedOff) {
-      return Optional.empty();
-    }
-    WatchPolicy pinned = policy.withPin(tag, deploymentId);
-    save(pinned, repository);
-    return Optional.of(pinned);
   }
 
   /**

@@ -93,11 +93,16 @@ class ServiceImageTagController {
     String regressionTestVersion = update.validRegressionTestVersion();
     UUID id = UUID.randomUUID();
     Caller caller = Caller.of(principal);
-    deployer.start(DeploymentRequest.linked(id, caller.name(), definition, tag, regressionTestVersion, links, queue,
-        caller.kind().label(), ActionOrigins.of(http, principal, body == null ? null : body.toString())));
-    boolean pinned = watchPolicies.pinAfterManualDeployment(definition.name(), definition.repository(), tag, id)
-        .isPresent();
-    return new DeploymentAccepted(tag, links.deploymentStatus(id), pinned ? tag : null);
+    // Before it starts, so its success cannot come first; set only once it succeeded.
+    String pinsOnSuccess = watchPolicies.pinOnSuccess(definition.name(), definition.repository(), tag, id).orElse(null);
+    try {
+      deployer.start(DeploymentRequest.linked(id, caller.name(), definition, tag, regressionTestVersion, links, queue,
+          caller.kind().label(), ActionOrigins.of(http, principal, body == null ? null : body.toString())));
+    } catch (RuntimeException refused) {
+      watchPolicies.forgetPin(id);
+      throw refused;
+    }
+    return new DeploymentAccepted(tag, links.deploymentStatus(id), pinsOnSuccess);
   }
 
   private ServiceDefinition existing(String service) {
@@ -114,9 +119,9 @@ class ServiceImageTagController {
   record TagView(String tag) {}
 
   /**
-   * @param pinnedTag set when this deployment pinned the service to its tag: an older version than
-   *     the newest, which the registry watcher would otherwise replace
+   * @param pinsOnSuccess set when this deployment will pin the service to its tag once it succeeds:
+   *     another version than the registry watcher would choose, which it would otherwise replace
    */
   record DeploymentAccepted(String tag, String statusLink,
-      @JsonProperty("pinned_tag") @JsonInclude(JsonInclude.Include.NON_NULL) String pinnedTag) {}
+      @JsonProperty("pins_on_success") @JsonInclude(JsonInclude.Include.NON_NULL) String pinsOnSuccess) {}
 }

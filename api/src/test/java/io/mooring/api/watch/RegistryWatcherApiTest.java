@@ -93,23 +93,21 @@ class RegistryWatcherApiTest extends EmbeddedMooringTest {
   }
 
   @Test
-  void aManualDeploymentOfAnOlderVersionPinsTheServiceUntilReset() {
+  void aManualDeploymentOfAnOlderVersionSaysItWillPinAndAFailedOnePinsNothing() {
     await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/repos").json().path("web").path("tags").size() == 2);
     Reply put = http.put("/service-image-tag/web?queue=true", "{\"tag\": \"1.0.0\"}");
     assertThat(put.status()).as(put.toString()).isEqualTo(202);
-    assertThat(put.json().get("pinned_tag").asString()).isEqualTo("1.0.0");
-    var web = http.get("/repos").json().get("web");
-    assertThat(web.get("pinned_tag").asString()).isEqualTo("1.0.0");
-    assertThat(web.get("pinned_by_deployment").asString()).isEqualTo(put.json().get("statusLink").asString()
-        .substring(put.json().get("statusLink").asString().lastIndexOf('/') + 1));
+    assertThat(put.json().get("pins_on_success").asString()).isEqualTo("1.0.0");
+    assertThat(http.get("/repos").json().get("web").get("pinned_tag").asString()).as("not while it runs").isEmpty();
 
-    assertThat(http.post("/tags/web/reset", "").status()).isEqualTo(200);
+    // No engine to deploy to: it fails, and the tag it could not run is never pinned.
+    String status = put.json().get("statusLink").asString();
+    var ended = await().atMost(Duration.ofSeconds(30)).until(
+        () -> http.get(status.substring(status.indexOf("/service-deployment/"))).json(),
+        d -> !"running".equals(d.path("status").asString()));
+    assertThat(ended.get("status").asString()).isEqualTo("failed");
     assertThat(http.get("/repos").json().get("web").get("pinned_tag").asString()).isEmpty();
     assertThat(http.get("/repos").json().get("web").has("pinned_by_deployment")).isFalse();
-    // Ends here (no engine to deploy to): nothing of it is left running for the suites after this one.
-    String status = put.json().get("statusLink").asString();
-    await().atMost(Duration.ofSeconds(30)).until(() ->
-        !"running".equals(http.get(status.substring(status.indexOf("/service-deployment/"))).json().path("status").asString()));
   }
 
   @Test
