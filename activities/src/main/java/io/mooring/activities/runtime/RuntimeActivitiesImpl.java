@@ -170,7 +170,7 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
     log.append(request.operationId(), "replica-" + replica.index() + ".start", "Started replica "
         + replica.index() + " of " + service.replicas() + " as " + replica.container()
         + (service.onHostNetwork() ? " on port " + replica.port() : ""));
-    return watch(request.operationId(), service, replica, settings.quickHealthWindow(), false);
+    return watch(request.operationId(), service, replica, settings.quickHealthWindow(), false).healthy();
   }
 
   /**
@@ -188,12 +188,27 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
 
   @Override
   public void awaitHealthy(AwaitHealthy request) {
-    if (!watch(request.operationId(), request.service(), request.replica(), settings.healthTimeout(), true)) {
+    Watch watch = watch(request.operationId(), request.service(), request.replica(), settings.healthTimeout(), true);
+    if (!watch.healthy()) {
       Replica replica = request.replica();
       throw ApplicationFailure.newNonRetryableFailure(describe(request.service(), replica) + " did not become healthy within "
           + settings.healthTimeout().toSeconds() + " s: " + request.service().healthPath() + " on port " + replica.port()
-          + " never answered 2xx" + lastOutput(replica.container()), "ReplicaUnhealthy");
+          + " never answered 2xx" + (watch.lastAnswer() == null ? "" : " (last it " + watch.lastAnswer() + ")")
+          + lastOutput(replica.container()), "ReplicaUnhealthy");
     }
+  }
+
+  /** How a watch ended: healthy, or not within its window and what the health path said last. */
+  private record Watch(boolean healthy, String lastAnswer) {}
+
+  /**
+   * How often a long wait says in the log what it is waiting for: often enough that a broken
+   * replica is not a minute of silence, seldom enough that a slow start is not a wall of lines.
+   */
+  static Duration reportEvery(Duration window) {
+    Duration sixth = window.dividedBy(6);
+    Duration most = Duration.ofSeconds(10);
+    return sixth.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : sixth.compareTo(most) > 0 ? most : sixth;
   }
 
   /**
@@ -206,12 +221,15 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
    * A replica that really crashes is restarted by the engine too, so it fails once it crashed
    * {@link #CRASHES_TOLERATED} times, or stayed down for {@link #DOWN_AT_MOST} with the engine up.
    */
-  private boolean watch(UUID deploymentId, ServiceDefinition service, Replica replica, Duration window, boolean heartbeat) {
+  private Watch watch(UUID deploymentId, ServiceDefinition service, Replica replica, Duration window, boolean heartbeat) {
     String which = describe(service, replica);
     Instant started = Instant.now();
     Instant deadline = started.plus(window);
     Integer restartsBefore = null;
     Instant downSince = null;
+    String lastAnswer = null;
+    Duration reportEvery = reportEvery(window);
+    Instant nextReport = started.plus(reportEvery);
     while (true) {
       if (heartbeat) {
         Activity.getExecutionContext().heartbeat(null);
@@ -235,20 +253,41 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
       }
       downSince = null;
       Duration running = Duration.between(started, Instant.now());
-      boolean ready = service.healthPath() == null
-          ? running.compareTo(settings.readyAfter()) >= 0
-          : health.answers(replica.port(), service.healthPath());
+      boolean ready;
+      if (service.healthPath() == null) {
+        ready = running.compareTo(settings.readyAfter()) >= 0;
+      } else {
+        ReplicaHealth.Answer answer = health.ask(replica.port(), service.healthPath());
+        ready = answer.healthy();
+        lastAnswer = answer.said();
+      }
       if (ready) {
         log.append(deploymentId, "replica-" + replica.index() + ".healthy", which + " is healthy"
             + (service.healthPath() == null ? " (running for " + settings.readyAfter().toSeconds() + " s)"
                 : " (" + service.healthPath() + " answered on port " + replica.port() + ")"));
-        return true;
+        return new Watch(true, lastAnswer);
       }
-      if (Instant.now().isAfter(deadline)) {
-        return false;
+      Instant now = Instant.now();
+      if (now.isAfter(deadline)) {
+        return new Watch(false, lastAnswer);
+      }
+      if (heartbeat && !now.isBefore(nextReport)) {
+        // Named by the time waited, so an attempt retried after a crash does not say it twice.
+        long waited = Duration.between(started, nextReport).toSeconds();
+        log.append(deploymentId, "replica-" + replica.index() + ".waiting-" + waited + "s",
+            "Waiting for " + which + " to become healthy: " + waitingFor(service, replica, lastAnswer) + "; "
+                + waited + " s waited, " + Math.max(0, window.toSeconds() - waited) + " s left");
+        nextReport = nextReport.plus(reportEvery);
       }
       sleep(running.compareTo(Duration.ofSeconds(1)) < 0 ? QUICK_POLL : POLL);
     }
+  }
+
+  private String waitingFor(ServiceDefinition service, Replica replica, String lastAnswer) {
+    if (service.healthPath() == null) {
+      return "without a health path it must run for " + settings.readyAfter().toSeconds() + " s";
+    }
+    return service.healthPath() + " on port " + replica.port() + " " + (lastAnswer == null ? "was not asked yet" : lastAnswer);
   }
 
   private static String describe(ServiceDefinition service, Replica replica) {

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,6 +75,16 @@ public class DeploymentLog {
         .param("after", afterSeq)
         .query((rs, i) -> new LogLine(rs.getLong("seq"), rs.getTimestamp("at").toInstant(), rs.getString("line")))
         .list();
+  }
+
+  /** The step the operation logged last, with its line and when; empty before its first line. */
+  public Optional<LoggedStep> lastStep(UUID deploymentId) {
+    return jdbc.sql("""
+            SELECT step, at, line FROM deployment_log
+             WHERE deployment_id = :id ORDER BY seq DESC LIMIT 1""")
+        .param("id", deploymentId)
+        .query((rs, i) -> new LoggedStep(rs.getString("step"), rs.getTimestamp("at").toInstant(), rs.getString("line")))
+        .optional();
   }
 
   /** The logs of several operations at once, each oldest line first; an operation without lines is absent. */

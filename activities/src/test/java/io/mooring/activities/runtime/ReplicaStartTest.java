@@ -139,8 +139,8 @@ class ReplicaStartTest {
     volatile boolean answers;
 
     @Override
-    public boolean answers(int port, String path) {
-      return answers;
+    public Answer ask(int port, String path) {
+      return new Answer(answers, answers ? "answered 200" : "answered 503");
     }
   }
 }

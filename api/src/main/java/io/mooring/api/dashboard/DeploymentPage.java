@@ -3,7 +3,7 @@ package io.mooring.api.dashboard;
 import io.mooring.activities.store.DeploymentRecord;
 import io.mooring.activities.store.DeploymentStatus;
 import io.mooring.activities.store.DeploymentStore;
-import io.mooring.workflows.deployment.DeploymentClient;
+import io.mooring.api.common.deployments.LiveProgress;
 import io.mooring.workflows.deployment.DeploymentProgress;
 import io.mooring.workflows.gate.GateClient;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -23,13 +23,13 @@ import org.springframework.web.bind.annotation.RequestHeader;
 class DeploymentPage {
 
   private final DeploymentStore deployments;
-  private final DeploymentClient client;
+  private final LiveProgress progresses;
   private final GateClient gate;
   private final TemporalLinks temporal;
 
-  DeploymentPage(DeploymentStore deployments, DeploymentClient client, GateClient gate, TemporalLinks temporal) {
+  DeploymentPage(DeploymentStore deployments, LiveProgress progresses, GateClient gate, TemporalLinks temporal) {
     this.deployments = deployments;
-    this.client = client;
+    this.progresses = progresses;
     this.gate = gate;
     this.temporal = temporal;
   }
@@ -39,7 +39,7 @@ class DeploymentPage {
       Model model) {
     DeploymentRecord record = find(id);
     boolean running = record.status() == DeploymentStatus.RUNNING;
-    DeploymentProgress progress = running ? client.progress(record.id()).orElse(null) : null;
+    DeploymentProgress progress = progresses.of(record).orElse(null);
     Integer place = running && "queued".equals(record.phase()) ? gate.state().placeOf(record.id().toString()) : null;
     model.addAttribute("deployment", record);
     model.addAttribute("running", running);

@@ -9,6 +9,7 @@ import io.mooring.api.common.deployments.HistoryCursor;
 import io.mooring.api.common.errors.ApiProblem;
 import io.mooring.api.common.links.PublicLinks;
 import io.mooring.api.common.security.Caller;
+import io.mooring.api.common.deployments.LiveProgress;
 import io.mooring.workflows.deployment.DeploymentClient;
 import io.mooring.workflows.gate.GateClient;
 import io.mooring.api.common.openapi.ProblemResponses;
@@ -45,12 +46,14 @@ class ServiceDeploymentController {
   private final DeploymentIds ids;
   private final DeploymentLog deploymentLog;
   private final DeploymentClient deploymentClient;
+  private final LiveProgress progress;
   private final GateClient gate;
   private final PublicLinks links;
 
   ServiceDeploymentController(
       DeploymentStore deployments, DeploymentIds ids, DeploymentLog deploymentLog, DeploymentClient deploymentClient,
-      GateClient gate, PublicLinks links) {
+      LiveProgress progress, GateClient gate, PublicLinks links) {
+    this.progress = progress;
     this.links = links;
     this.deployments = deployments;
     this.ids = ids;
@@ -110,7 +113,7 @@ class ServiceDeploymentController {
       return DeploymentView.of(record);
     }
     Integer place = "queued".equals(record.phase()) ? gate.state().placeOf(record.id().toString()) : null;
-    return DeploymentView.of(record, deploymentClient.progress(record.id()).orElse(null),
+    return DeploymentView.of(record, progress.of(record).orElse(null),
         place == null || place == 0 ? null : place);
   }
 
