@@ -402,7 +402,13 @@ public class DockerEngine implements ContainerRuntime, AutoCloseable {
 
     @Override
     public void onError(Throwable failure) {
-      super.onError(failure);
+      // Not the adapter's own: it logs every failure with its stack trace, and an engine that is
+      // down fails every watch. Whoever watches says it once, in words.
+      try {
+        close();
+      } catch (java.io.IOException closing) {
+        // Nothing was open any more.
+      }
       lost.accept(failure);
     }
   }

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import io.mooring.api.common.http.OpenStreams;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -36,14 +37,16 @@ class LogFollower implements DisposableBean {
     return thread;
   });
 
-  LogFollower(DeploymentLog log, DeploymentStore deployments) {
+  private final OpenStreams streams;
+
+  LogFollower(DeploymentLog log, DeploymentStore deployments, OpenStreams streams) {
+    this.streams = streams;
     this.log = log;
     this.deployments = deployments;
   }
 
   /** @param after the last line the client has (its {@code Last-Event-ID}): a reconnected stream resumes after it */
   SseEmitter follow(UUID deploymentId, long after) {
-    SseEmitter emitter = new SseEmitter(LONGEST.toMillis());
     AtomicLong seen = new AtomicLong(after);
     AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
     Runnable stop = () -> {
@@ -52,9 +55,7 @@ class LogFollower implements DisposableBean {
         running.cancel(false);
       }
     };
-    emitter.onCompletion(stop);
-    emitter.onTimeout(stop);
-    emitter.onError(e -> stop.run());
+    SseEmitter emitter = streams.open(LONGEST, stop);
     task.set(poller.scheduleWithFixedDelay(() -> {
       try {
         // Read the status first: lines written before it ended are then all in the read below.

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
+import io.mooring.api.common.http.OpenStreams;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -21,14 +22,15 @@ class ContainerOutputStream {
   private static final Duration LONGEST = Duration.ofHours(2);
 
   private final ContainerRuntime engine;
+  private final OpenStreams streams;
 
-  ContainerOutputStream(ContainerRuntime engine) {
+  ContainerOutputStream(ContainerRuntime engine, OpenStreams streams) {
     this.engine = engine;
+    this.streams = streams;
   }
 
   /** Follows each container, after its last {@code tail} lines; each line names its container. */
   SseEmitter follow(List<ContainerObjects.Found> containers, int tail) {
-    SseEmitter emitter = new SseEmitter(LONGEST.toMillis());
     List<AutoCloseable> following = new ArrayList<>();
     Runnable stop = () -> {
       synchronized (following) {
@@ -36,9 +38,7 @@ class ContainerOutputStream {
         following.clear();
       }
     };
-    emitter.onCompletion(stop);
-    emitter.onTimeout(stop);
-    emitter.onError(e -> stop.run());
+    SseEmitter emitter = streams.open(LONGEST, stop);
     AtomicInteger open = new AtomicInteger(containers.size());
     Runnable oneEnded = () -> {
       if (open.decrementAndGet() == 0) {

@@ -8,6 +8,18 @@ import java.util.UUID;
 public final class LifecycleSentences {
   private LifecycleSentences() {}
 
+  /** Said once when the engine stops answering, for whoever reads Mooring's log. */
+  public static String engineUnreachable(String endpoint, String why) {
+    return "The container engine at " + endpoint + " is unreachable (" + why + "). Services cannot start, stop or"
+        + " deploy, and stopped containers are not acted on, until it answers. Start it, or point"
+        + " mooring.runtime.docker-host (DOCKER_HOST) at one; /actuator/health reports it as DOWN meanwhile.";
+  }
+
+  /** Said once when it answers again. */
+  public static String engineBack(String endpoint) {
+    return "The container engine at " + endpoint + " answers again.";
+  }
+
   public static String terminated(String service) {
     return "Service " + service + " is Terminated. No actions are allowed in this state.";
   }

@@ -3,6 +3,7 @@ package io.mooring.workflows.service;
 import io.mooring.activities.runtime.ContainerRuntime;
 import io.mooring.activities.runtime.ContainerStatus;
 import io.mooring.activities.runtime.ReplicaLabels;
+import io.mooring.activities.runtime.RuntimeUnavailableException;
 import io.mooring.activities.runtime.StoppedContainer;
 import io.mooring.activities.store.ContainerSettings;
 import io.mooring.activities.store.ServiceRecord;
@@ -20,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -53,6 +55,8 @@ public class StoppedContainerWatch {
   private final ThreadPoolExecutor telling = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
       new ArrayBlockingQueue<>(256), daemon("stopped-containers-tell"));
   private final Set<String> beingTold = ConcurrentHashMap.newKeySet();
+  /** The engine stopped answering and that was said; cleared (and said) when it answers again. */
+  private final AtomicBoolean engineAway = new AtomicBoolean();
   private volatile AutoCloseable events;
 
   public StoppedContainerWatch(ContainerRuntime engine, ServiceStore services, LifecycleClient lifecycle) {
@@ -87,15 +91,28 @@ public class StoppedContainerWatch {
   }
 
   private void watch() {
+    if (!engine.ping()) {
+      lost(new RuntimeUnavailableException("it did not answer a ping", null));
+      return;
+    }
+    if (engineAway.compareAndSet(true, false)) {
+      log.info("{}", LifecycleSentences.engineBack(engine.endpoint()));
+    }
     try {
       events = engine.watchStops(stopped -> tell(stopped, true), this::lost);
-    } catch (RuntimeException engineAway) {
-      lost(engineAway);
+    } catch (RuntimeException unreachable) {
+      lost(unreachable);
     }
   }
 
-  /** The stream ended or broke: watch again soon, and look for what was missed meanwhile. */
+  /**
+   * The stream ended or broke: watch again soon, and look for what was missed meanwhile. An engine
+   * that went away is said once, not at every try; that it came back, once too.
+   */
   private void lost(Throwable why) {
+    if (why != null && engineAway.compareAndSet(false, true)) {
+      log.warn("{}", LifecycleSentences.engineUnreachable(engine.endpoint(), reasonOf(why)));
+    }
     log.debug("Watching the engine for stopped containers again: {}", why == null ? "stream ended" : why.getMessage());
     try {
       work.schedule(() -> {
@@ -105,6 +122,16 @@ public class StoppedContainerWatch {
     } catch (RejectedExecutionException shuttingDown) {
       // Mooring stops: nothing to watch for.
     }
+  }
+
+  /** The innermost cause in words: docker-java wraps an unreachable socket several times over. */
+  private static String reasonOf(Throwable why) {
+    Throwable innermost = why;
+    while (innermost.getCause() != null && innermost.getCause() != innermost) {
+      innermost = innermost.getCause();
+    }
+    String message = innermost.getMessage();
+    return message == null || message.isBlank() ? innermost.getClass().getSimpleName() : message;
   }
 
   private void sweep() {
