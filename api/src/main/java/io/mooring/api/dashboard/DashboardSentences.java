@@ -16,6 +16,15 @@ final class DashboardSentences {
       "The identity provider signed you in, but Mooring does not accept the token it issued (issuer, audience or expiry).";
   static final String ENGINE_AWAY = "Docker Engine does not answer: container counts are unknown for now.";
 
+  /** Why the tokens page offers no Revoke for a live token: the API would refuse it. */
+  static String lastAdminToken() {
+    return "The last admin token: create another admin token first";
+  }
+
+  static String ownToken() {
+    return "The token you are signed in with: revoke it while signed in with another";
+  }
+
   static String noSuchService(String name) {
     return "There is no service named " + name + ".";
   }

@@ -12,9 +12,11 @@ import io.mooring.activities.versions.Hold;
 import io.mooring.activities.versions.ServiceReview;
 import io.mooring.activities.versions.ServiceReviews;
 import io.mooring.workflows.gate.GateClient;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -57,20 +59,43 @@ class ServiceBoard {
         .filter(r -> records.containsKey(r.service().name()))
         .filter(r -> search == null || search.isBlank() || matches(r, search))
         .toList();
-    Map<String, Long> running;
+    Map<String, Map<String, Long>> running;
     boolean engineAway = false;
     try {
       running = reviewed.isEmpty() ? Map.of() : engine.list(Map.of(ReplicaLabels.ROLE, "replica")).stream()
           .filter(ContainerStatus::running)
-          .collect(Collectors.groupingBy(c -> c.labels().getOrDefault(ReplicaLabels.SERVICE, ""), Collectors.counting()));
+          .collect(Collectors.groupingBy(c -> c.labels().getOrDefault(ReplicaLabels.SERVICE, ""),
+              Collectors.groupingBy(c -> c.labels().getOrDefault(ReplicaLabels.TAG, ""), TreeMap::new,
+                  Collectors.counting())));
     } catch (RuntimeUnavailableException away) {
       running = Map.of();
       engineAway = true;
     }
-    Map<String, Long> counted = running;
+    Map<String, Map<String, Long>> counted = running;
     boolean unknown = engineAway;
     return new Board(reviewed.stream().map(r -> row(r, records.get(r.service().name()),
-        unknown ? -1 : counted.getOrDefault(r.service().name(), 0L).intValue())).toList(), engineAway);
+        unknown ? null : counted.getOrDefault(r.service().name(), Map.of()))).toList(), engineAway);
+  }
+
+  /**
+   * Which versions run, when more than the recorded one does (a deployment rolls them over): the
+   * recorded tag's containers first, as old, then the others, as new. Null when only one runs.
+   */
+  static String versionMix(String recordedTag, Map<String, Long> byTag) {
+    if (byTag.isEmpty() || byTag.size() == 1 && byTag.containsKey(recordedTag)) {
+      return null;
+    }
+    List<String> parts = new ArrayList<>();
+    Long old = byTag.get(recordedTag);
+    if (old != null) {
+      parts.add(old + " old (" + recordedTag + ")");
+    }
+    byTag.forEach((tag, count) -> {
+      if (!tag.equals(recordedTag)) {
+        parts.add(count + " new (" + tag + ")");
+      }
+    });
+    return String.join(", ", parts);
   }
 
   private static boolean matches(ServiceReview review, String search) {
@@ -79,14 +104,17 @@ class ServiceBoard {
         || review.service().repository().toLowerCase(Locale.ROOT).contains(wanted);
   }
 
-  private static ServiceRow row(ServiceReview review, ServiceRecord record, int running) {
+  /** @param byTag the service's running containers by tag; null when the engine could not be asked */
+  private static ServiceRow row(ServiceReview review, ServiceRecord record, Map<String, Long> byTag) {
+    int running = byTag == null ? -1 : (int) byTag.values().stream().mapToLong(Long::longValue).sum();
+    String mix = byTag == null ? null : versionMix(review.service().tag(), byTag);
     int target = record.definition().replicas();
     ServiceState state = running < 0 ? record.state() : ServiceState.observed(record.state(), target, running);
     var verdict = review.verdict();
     String candidate = verdict.wantedTag() != null && !verdict.wantedTag().equals(review.service().tag())
         ? verdict.wantedTag() : null;
     return new ServiceRow(review.service().name(), record.uuid(), state.label(), review.service().repository(),
-        review.service().tag(), review.service().digest(), running, target, candidate, verdict.hold().label(),
+        review.service().tag(), review.service().digest(), running, mix, target, candidate, verdict.hold().label(),
         verdict.hold().sentence(), review.policy().pinnedTag(), review.policy().autoDeploy(),
         verdict.hold() == Hold.QUARANTINED);
   }

@@ -9,6 +9,8 @@ import org.springframework.web.util.UriUtils;
  * One service as the services page shows it.
  *
  * @param running containers that run now; -1 when the engine could not be asked
+ * @param versionMix which versions those are, while a deployment rolls them over (e.g. {@code 3 old
+ *     (1.0.0), 1 new (1.1.0)}); null when they all run the recorded one
  * @param candidate the tag the watcher would deploy, when it differs from what runs; else null
  * @param hold why the watcher does not deploy it ({@code up-to-date}, {@code pinned}, …)
  */
@@ -20,6 +22,7 @@ public record ServiceRow(
     String tag,
     String digest,
     int running,
+    String versionMix,
     int target,
     String candidate,
     String hold,
@@ -58,7 +61,8 @@ public record ServiceRow(
   }
 
   public String containers() {
-    return (running < 0 ? "?" : Integer.toString(running)) + " / " + target;
+    return (running < 0 ? "?" : Integer.toString(running)) + " / " + target
+        + (versionMix == null ? "" : ": " + versionMix);
   }
 
   public boolean pinned() {

@@ -10,7 +10,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** Links into the Temporal UI: the workflow that runs a deployment, or a service's actions. */
+/**
+ * Links into the Temporal UI, where one is configured: the workflow that runs a deployment, or a
+ * service's actions.
+ */
 @Component
 @EnableConfigurationProperties(DashboardSettings.class)
 public class TemporalLinks {
@@ -21,6 +24,11 @@ public class TemporalLinks {
   TemporalLinks(DashboardSettings settings, @Value("${spring.temporal.namespace:default}") String namespace) {
     this.settings = settings;
     this.namespace = namespace;
+  }
+
+  /** Whether a Temporal UI is configured to link to: pages show no links otherwise. */
+  public boolean shown() {
+    return settings.temporalUiUrl() != null && !settings.temporalUiUrl().isBlank();
   }
 
   public String deployment(UUID id) {

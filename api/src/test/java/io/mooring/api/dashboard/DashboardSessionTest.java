@@ -218,6 +218,14 @@ class DashboardSessionTest extends EmbeddedMooringTest {
   }
 
   @Test
+  void linksIntoNoTemporalUiWhereNoneIsConfigured() throws Exception {
+    DashboardSession browser = browser();
+    browser.logIn(adminToken());
+    String page = browser.get("/ui/services/web").body();
+    assertThat(page).contains("Service <span>web</span>").doesNotContain("Temporal UI").doesNotContain("/workflows/");
+  }
+
+  @Test
   void rendersEveryPageForAnAdmin() throws Exception {
     DashboardSession browser = browser();
     browser.logIn(adminToken());
