@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the end-to-end test images FROM scratch with Debian's static busybox and pushes every tag
-# to both test registries. Nothing is pulled from the internet.
+# Builds the end-to-end test images (the demo service's, demo/images) FROM scratch with Debian's
+# static busybox and pushes every tag to both test registries. Nothing is pulled from the internet.
 #
 #   web:        1.0.0 1.1.0 1.2.0 (healthy), 1.3.0-slow-start (healthy 3 s after it starts),
 #               2.0.0-broken (never healthy: no /health)
@@ -14,11 +14,10 @@ export DOCKER_BUILDKIT=0
 build=$MOORING_CI_DIR/image-build
 mkdir -p "$DOCKER_CONFIG"
 
-rootfs() { # rootfs DIR: a minimal root with busybox and the applets the images use
-  rm -rf "$1"; mkdir -p "$1/bin"
-  cp /bin/busybox "$1/bin/busybox"
-  for applet in sh httpd wget cat sleep echo kill; do ln -s busybox "$1/bin/$applet"; done
-}
+DEMO_BUILD=$build
+mkdir -p "$DEMO_BUILD"
+# shellcheck source=../demo/images/build.sh
+source "$here/../demo/images/build.sh"
 
 push_everywhere() { # push_everywhere LOCAL_IMAGE NAME:TAG
   for registry in "$MOORING_E2E_REGISTRY" "$MOORING_E2E_AUTH_REGISTRY"; do
@@ -31,23 +30,13 @@ docker login -u "$MOORING_E2E_REGISTRY_USER" --password-stdin "$MOORING_E2E_AUTH
   <"$MOORING_E2E_REGISTRY_PASSWORD_FILE" >/dev/null 2>&1
 
 for tag in 1.0.0 1.1.0 1.2.0 1.3.0-slow-start 2.0.0-broken; do
-  dir=$build/web-$tag
-  rootfs "$dir/rootfs"; mkdir -p "$dir/rootfs/www"
-  echo "$tag" >"$dir/rootfs/www/version"
-  [ "$tag" = 2.0.0-broken ] || echo ok >"$dir/rootfs/www/health"
-  cp "$here/images/web/Dockerfile" "$dir/"
-  [ "$tag" != 1.3.0-slow-start ] || echo "ENV STARTUP_DELAY=3" >>"$dir/Dockerfile"
-  docker build -q -t "mooring-test/web:$tag" "$dir" >/dev/null 2>"$build/build.log" || { cat "$build/build.log"; exit 1; }
-  push_everywhere "mooring-test/web:$tag" "web:$tag"
+  build_web "$tag"
+  push_everywhere "mooring-demo/web:$tag" "web:$tag"
 done
 
 for pair in 1.0.0:pass latest:pass 1.0.1-fail:fail 1.0.2-slow:slow; do
-  tag=${pair%%:*} mode=${pair##*:}
-  dir=$build/web-tests-$tag
-  rootfs "$dir/rootfs"
-  cp "$here/images/web-tests/run-tests" "$dir/rootfs/run-tests"
-  { cat "$here/images/web-tests/Dockerfile"; echo "ENV MODE=$mode"; } >"$dir/Dockerfile"
-  docker build -q -t "mooring-test/web-tests:$tag" "$dir" >/dev/null 2>"$build/build.log" || { cat "$build/build.log"; exit 1; }
-  push_everywhere "mooring-test/web-tests:$tag" "web-tests:$tag"
+  tag=${pair%%:*}
+  build_tests "$tag" "${pair##*:}"
+  push_everywhere "mooring-demo/web-tests:$tag" "web-tests:$tag"
 done
 echo "[test-images] pushed web and web-tests tags to $MOORING_E2E_REGISTRY and $MOORING_E2E_AUTH_REGISTRY" >&2
