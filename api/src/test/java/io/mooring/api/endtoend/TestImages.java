@@ -22,19 +22,19 @@ final class TestImages {
   private TestImages() {}
 
   /**
-   * @param builtTag a tag of {@code mooring-test/web} (1.0.0, 1.1.0, 2.0.0-broken, …)
+   * @param builtTag a tag of {@code mooring-demo/web} (1.0.0, 1.1.0, 2.0.0-broken, …)
    * @param nameAndTag where it goes in the anonymous registry, under {@code demo/}
    * @param scratch a folder for the CLI's configuration
    */
   static void push(RealComponents real, String builtTag, String nameAndTag, Path scratch)
       throws IOException, InterruptedException {
     String target = real.registry() + "/demo/" + nameAndTag;
-    docker(real, scratch, "tag", "mooring-test/web:" + builtTag, target);
+    docker(real, scratch, "tag", "mooring-demo/web:" + builtTag, target);
     docker(real, scratch, "push", "-q", target);
   }
 
   /**
-   * Publishes {@code mooring-test/web:1.0.0}'s manifest under many tags of one repository with the
+   * Publishes {@code mooring-demo/web:1.0.0}'s manifest under many tags of one repository with the
    * registry's own API (its blobs mounted from demo/web, then a manifest PUT per tag): thousands of
    * tags in seconds, where a push each would take minutes.
    */
