@@ -10,6 +10,7 @@ public enum Hold {
   NONE("Being deployed by the watcher."),
   UP_TO_DATE("Runs what its policy wants."),
   PINNED("Pinned to the tag it runs while a newer version is listed."),
+  PINNED_ELSEWHERE("Pinned by a manual deployment to another tag than it runs; left as it is until the pin is reset."),
   PINNED_TAG_MISSING("The registry does not list the pinned tag."),
   NOT_A_VERSION("Runs a tag that is not a version, so no version is newer."),
   TOO_YOUNG("A newer version is listed, but not yet for the service's minimum age."),

@@ -64,7 +64,7 @@ public final class UpgradeReview {
       }
       if (policy.pinnedByDeployment() != null && !policy.pinnedTag().equals(running)) {
         // A manual deployment set the pin: whatever it left running stays, even if it was rolled back.
-        return new Verdict(policy.pinnedTag(), digest, Hold.PINNED);
+        return new Verdict(policy.pinnedTag(), digest, Hold.PINNED_ELSEWHERE);
       }
       return gated(situation, policy.pinnedTag(), digest);
     }

@@ -59,6 +59,35 @@ class PinOnSuccessTest {
   }
 
   @Test
+  void aSuccessfulDeploymentOfAnotherTagMovesThePinAnEarlierRollbackSetToWhatNowRuns() {
+    UUID rollback = UUID.randomUUID();
+    policies.pinOnSuccess("web", REPOSITORY, "1.0.0", rollback);
+    policies.pinIfSucceeded(rollback);
+    UUID forward = UUID.randomUUID();
+
+    assertThat(policies.pinOnSuccess("web", REPOSITORY, "1.1.0", forward)).contains("1.1.0");
+    assertThat(policies.of("web").pinnedTag()).as("until it succeeds, the old pin stands").isEqualTo("1.0.0");
+    policies.pinIfSucceeded(forward);
+
+    assertThat(policies.of("web").pinnedTag()).as("never older than what runs").isEqualTo("1.1.0");
+    assertThat(policies.of("web").pinnedByDeployment()).isEqualTo(forward);
+  }
+
+  @Test
+  void aFailedDeploymentOfTheNewestVersionLeavesTheRollbacksPin() {
+    UUID rollback = UUID.randomUUID();
+    policies.pinOnSuccess("web", REPOSITORY, "1.0.0", rollback);
+    policies.pinIfSucceeded(rollback);
+    UUID forward = UUID.randomUUID();
+    policies.pinOnSuccess("web", REPOSITORY, "1.1.0", forward);
+
+    policies.forgetPin(forward);
+
+    assertThat(policies.pinIfSucceeded(forward)).isEmpty();
+    assertThat(policies.of("web").pinnedTag()).isEqualTo("1.0.0");
+  }
+
+  @Test
   void aDeploymentOfTheNewestVersionPinsNothing() {
     UUID deployment = UUID.randomUUID();
     assertThat(policies.pinOnSuccess("web", REPOSITORY, "1.1.0", deployment)).isEmpty();

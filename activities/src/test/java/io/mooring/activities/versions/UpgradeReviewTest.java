@@ -79,7 +79,7 @@ class UpgradeReviewTest {
     WatchPolicy rolledBack = FOLLOWING.withPin("1.0.0", UUID.randomUUID());
     assertThat(review(rolledBack, "1.0.0", tags("1.0.0", "1.1.0")).hold()).isEqualTo(Hold.PINNED);
     // Even when that deployment failed and the service still runs the newer version.
-    assertThat(review(rolledBack, "1.1.0", tags("1.0.0", "1.1.0")).hold()).isEqualTo(Hold.PINNED);
+    assertThat(review(rolledBack, "1.1.0", tags("1.0.0", "1.1.0")).hold()).isEqualTo(Hold.PINNED_ELSEWHERE);
   }
 
   @Test

@@ -16,6 +16,20 @@ final class DashboardSentences {
       "The identity provider signed you in, but Mooring does not accept the token it issued (issuer, audience or expiry).";
   static final String ENGINE_AWAY = "Docker Engine does not answer: container counts are unknown for now.";
 
+  /** What saving the gate's switch would do, for each way the gate can be. */
+  static String savingWhileOpen() {
+    return "Saving with the switch off disables deployments: new ones are refused (423) until it is switched on again.";
+  }
+
+  static String savingWhileHeld() {
+    return "The lock opens by itself when that deployment ends. Saving with the switch on takes the lock from it"
+        + " (for a deployment that is stuck); switching off is refused until it ends.";
+  }
+
+  static String savingWhileOff() {
+    return "Saving with the switch on enables deployments; the first one waiting in line then takes the lock.";
+  }
+
   /** Why the tokens page offers no Revoke for a live token: the API would refuse it. */
   static String lastAdminToken() {
     return "The last admin token: create another admin token first";

@@ -11,11 +11,13 @@ import io.mooring.activities.store.WatchPolicy;
 import io.mooring.activities.versions.Hold;
 import io.mooring.activities.versions.ServiceReview;
 import io.mooring.activities.versions.ServiceReviews;
+import io.mooring.activities.versions.TagVersion;
 import io.mooring.workflows.gate.GateClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -98,6 +100,21 @@ class ServiceBoard {
     return String.join(", ", parts);
   }
 
+  /**
+   * The tag the watcher wants, as a candidate: only when it differs from what runs and is not an
+   * older version (a pin to an older tag is shown as the pin, never as a candidate).
+   */
+  static String candidate(String wanted, String running) {
+    if (wanted == null || wanted.equals(running)) {
+      return null;
+    }
+    Optional<TagVersion> wantedVersion = TagVersion.of(wanted);
+    Optional<TagVersion> runningVersion = TagVersion.of(running);
+    boolean older = wantedVersion.isPresent() && runningVersion.isPresent()
+        && wantedVersion.get().compareTo(runningVersion.get()) < 0;
+    return older ? null : wanted;
+  }
+
   private static boolean matches(ServiceReview review, String search) {
     String wanted = search.strip().toLowerCase(Locale.ROOT);
     return review.service().name().toLowerCase(Locale.ROOT).contains(wanted)
@@ -111,8 +128,7 @@ class ServiceBoard {
     int target = record.definition().replicas();
     ServiceState state = running < 0 ? record.state() : ServiceState.observed(record.state(), target, running);
     var verdict = review.verdict();
-    String candidate = verdict.wantedTag() != null && !verdict.wantedTag().equals(review.service().tag())
-        ? verdict.wantedTag() : null;
+    String candidate = candidate(verdict.wantedTag(), review.service().tag());
     return new ServiceRow(review.service().name(), record.uuid(), state.label(), review.service().repository(),
         review.service().tag(), review.service().digest(), running, mix, target, candidate, verdict.hold().label(),
         verdict.hold().sentence(), review.policy().pinnedTag(), review.policy().autoDeploy(),

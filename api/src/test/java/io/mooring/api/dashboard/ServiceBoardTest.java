@@ -25,4 +25,16 @@ class ServiceBoardTest {
   void callsEveryContainerNewOnceTheOldOnesHaveStopped() {
     assertThat(ServiceBoard.versionMix("1.0.0", Map.of("1.1.0", 3L))).isEqualTo("3 new (1.1.0)");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "wants {0} while {1} runs: candidate {2}")
+  @org.junit.jupiter.params.provider.CsvSource(nullValues = "none", value = {
+      "1.2.0, 1.1.0, 1.2.0",
+      "1.1.0, 1.2.0, none",
+      "1.2.0, 1.2.0, none",
+      "none, 1.2.0, none",
+      "stable, 1.2.0, stable",
+      "2.0.0, latest, 2.0.0"})
+  void neverOffersAnOlderVersionThanRunsAsTheCandidate(String wanted, String running, String candidate) {
+    assertThat(ServiceBoard.candidate(wanted, running)).isEqualTo(candidate);
+  }
 }
