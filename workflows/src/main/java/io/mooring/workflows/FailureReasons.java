@@ -28,6 +28,8 @@ public final class FailureReasons {
     while (innermost.getCause() != null) {
       innermost = innermost.getCause();
     }
-    return innermost instanceof TemporalFailure temporal ? temporal.getOriginalMessage() : innermost.getMessage();
+    String message = innermost instanceof TemporalFailure temporal ? temporal.getOriginalMessage() : innermost.getMessage();
+    // Some failures (an unreachable socket, deep under docker-java's wrapping) carry no message: their kind says it.
+    return message == null || message.isBlank() ? innermost.getClass().getSimpleName() : message;
   }
 }

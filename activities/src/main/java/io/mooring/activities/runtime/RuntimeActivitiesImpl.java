@@ -167,7 +167,7 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
         true,
         service.container(),
         global && !service.onHostNetwork()));
-    log.append(request.operationId(), "replica-" + replica.index() + ".start", "Started replica "
+    log.append(request.operationId(), ReplicaSteps.of(replica.index(), "start"), "Started replica "
         + replica.index() + " of " + service.replicas() + " as " + replica.container()
         + (service.onHostNetwork() ? " on port " + replica.port() : ""));
     return watch(request.operationId(), service, replica, settings.quickHealthWindow(), false).healthy();
@@ -262,7 +262,7 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
         lastAnswer = answer.said();
       }
       if (ready) {
-        log.append(deploymentId, "replica-" + replica.index() + ".healthy", which + " is healthy"
+        log.append(deploymentId, ReplicaSteps.of(replica.index(), "healthy"), which + " is healthy"
             + (service.healthPath() == null ? " (running for " + settings.readyAfter().toSeconds() + " s)"
                 : " (" + service.healthPath() + " answered on port " + replica.port() + ")"));
         return new Watch(true, lastAnswer);
@@ -274,7 +274,7 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
       if (heartbeat && !now.isBefore(nextReport)) {
         // Named by the time waited, so an attempt retried after a crash does not say it twice.
         long waited = Duration.between(started, nextReport).toSeconds();
-        log.append(deploymentId, "replica-" + replica.index() + ".waiting-" + waited + "s",
+        log.append(deploymentId, ReplicaSteps.of(replica.index(), "waiting-" + waited + "s"),
             "Waiting for " + which + " to become healthy: " + waitingFor(service, replica, lastAnswer) + "; "
                 + waited + " s waited, " + Math.max(0, window.toSeconds() - waited) + " s left");
         nextReport = nextReport.plus(reportEvery);
@@ -299,7 +299,7 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
     Replica replica = request.replica();
     runtime.stop(replica.container());
     if (request.keptForRollback()) {
-      log.append(request.operationId(), "replica-" + replica.index() + ".stop-old", "Stopped old replica "
+      log.append(request.operationId(), ReplicaSteps.of(replica.index(), "stop-old"), "Stopped old replica "
           + replica.index() + " (" + replica.container() + "), kept for rollback until the deployment ends");
     } else {
       log.append(request.operationId(), replica.container() + ".stop", "Stopped replica " + replica.index()

@@ -9,6 +9,7 @@ import io.mooring.activities.store.ContainerSettings;
 import io.mooring.activities.store.ServiceRecord;
 import io.mooring.activities.store.ServiceState;
 import io.mooring.activities.store.ServiceStore;
+import io.mooring.workflows.FailureReasons;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Map;
@@ -111,7 +112,7 @@ public class StoppedContainerWatch {
    */
   private void lost(Throwable why) {
     if (why != null && engineAway.compareAndSet(false, true)) {
-      log.warn("{}", LifecycleSentences.engineUnreachable(engine.endpoint(), reasonOf(why)));
+      log.warn("{}", LifecycleSentences.engineUnreachable(engine.endpoint(), FailureReasons.reasonOf(why)));
     }
     log.debug("Watching the engine for stopped containers again: {}", why == null ? "stream ended" : why.getMessage());
     try {
@@ -122,16 +123,6 @@ public class StoppedContainerWatch {
     } catch (RejectedExecutionException shuttingDown) {
       // Mooring stops: nothing to watch for.
     }
-  }
-
-  /** The innermost cause in words: docker-java wraps an unreachable socket several times over. */
-  private static String reasonOf(Throwable why) {
-    Throwable innermost = why;
-    while (innermost.getCause() != null && innermost.getCause() != innermost) {
-      innermost = innermost.getCause();
-    }
-    String message = innermost.getMessage();
-    return message == null || message.isBlank() ? innermost.getClass().getSimpleName() : message;
   }
 
   private void sweep() {

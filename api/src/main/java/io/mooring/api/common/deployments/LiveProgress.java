@@ -1,5 +1,6 @@
 package io.mooring.api.common.deployments;
 
+import io.mooring.activities.runtime.ReplicaSteps;
 import io.mooring.activities.store.DeploymentLog;
 import io.mooring.activities.store.DeploymentRecord;
 import io.mooring.activities.store.DeploymentStatus;
@@ -9,20 +10,16 @@ import io.mooring.activities.store.ServiceStore;
 import io.mooring.workflows.deployment.DeploymentClient;
 import io.mooring.workflows.deployment.DeploymentProgress;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
  * Where a running deployment is, on every read. The workflow's Query says it best, but Temporal
  * holds a query while a workflow task is under way, which a container change can stretch to
  * seconds; then the stored record answers: its phase, and the step its log wrote last (a replica's
- * steps are named {@code replica-N.…}, so the replica being rolled is known too).
+ * steps are named by {@link ReplicaSteps}, so the replica being rolled is known too).
  */
 @Component
 public class LiveProgress {
-
-  private static final Pattern REPLICA_STEP = Pattern.compile("^replica-(\\d+)\\.");
 
   private final DeploymentClient client;
   private final DeploymentLog log;
@@ -51,8 +48,7 @@ public class LiveProgress {
   static DeploymentProgress fromTheRecord(DeploymentRecord record, Optional<LoggedStep> last, int replicas) {
     int replica = 0;
     if ("rolling-out".equals(record.phase()) && last.isPresent()) {
-      Matcher step = REPLICA_STEP.matcher(last.get().step());
-      replica = step.find() ? Math.min(Integer.parseInt(step.group(1)), replicas) : 0;
+      replica = Math.min(ReplicaSteps.replicaOf(last.get().step()).orElse(0), replicas);
     }
     return new DeploymentProgress(record.phase(), last.map(LoggedStep::line).orElse(record.message()), replica,
         replicas, record.createdAt(), last.map(LoggedStep::at).orElse(record.updatedAt()));
