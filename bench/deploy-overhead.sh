@@ -3,7 +3,8 @@
 #   1. a deployment of the demo service (1 and 3 replicas) through Mooring, PUT to terminal status;
 #   2. the same Docker operations done directly (manifest HEAD, pull, per replica start + health +
 #      stop old, then remove old), with no orchestration;
-#   3. the embedded default's start time and idle resident memory.
+#   3. the embedded default's start time, idle resident memory and stop time;
+#   4. the stop time in real mode with two log streams open (as a dashboard and a tail would hold).
 # Needs the components of .ci/components.sh and the packaged jar (bench/components.sh sees to both).
 # Everything talks to 127.0.0.1. Prints a table of medians; bounded: ROUNDS deployments per case.
 set -euo pipefail
@@ -11,6 +12,11 @@ ROUNDS=${ROUNDS:-7}
 PORT=${BENCH_PORT:-18480}
 source "$(dirname "$0")/components.sh"
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+stop() { # stop PID: sends SIGTERM (what Ctrl-C and docker stop send); sets stopped_ms, the time until it exited
+  local start; start=$(now_ms)   # not in a subshell: only the shell that started it can wait for it
+  kill -TERM "$1"; wait "$1" 2>/dev/null || true
+  stopped_ms=$(( $(now_ms) - start ))
+}
 wait_http() { # wait_http URL SECONDS
   for _ in $(seq 1 $(($2 * 100))); do curl -s -o /dev/null "$1" && return 0; sleep 0.01; done; return 1
 }
@@ -98,14 +104,20 @@ for replicas in 1 3; do
     directly "$replicas" 28600 "$tag" >>"$work/direct-$replicas"
   done
 done
-kill "$mooring_pid"; wait "$mooring_pid" 2>/dev/null || true; mooring_pid=
+# Open log streams must not hold the stop: follow bench-one's output twice, as a dashboard would.
+uuid=$(curl -s -H "$auth" "http://127.0.0.1:$PORT/api/v1/service/?name=bench-one" | jq -r '.objects[0].uuid')
+for _ in 1 2; do
+  curl -sN -H "$auth" -H 'Accept: text/event-stream' "http://127.0.0.1:$PORT/api/v1/service/$uuid/logs/" >/dev/null &
+done
+sleep 2
+stop "$mooring_pid"; mooring_pid=; stop_streams=$stopped_ms
 
 # --- The embedded default: start time and idle memory -------------------------------------------
 # Measured with the JVM options the README's run command uses, and with none, for comparison.
 readme_options=$(sed -n 's:.*<mooring.jvm.options>\(.*\)</mooring.jvm.options>.*:\1:p' api/pom.xml)
-embedded() { # embedded LABEL JVM_OPTIONS...: three starts; prints "LABEL start_ms rss_mb"
+embedded() { # embedded LABEL JVM_OPTIONS...: three starts; prints "LABEL start_ms rss_mb stop_ms"
   local label=$1; shift
-  local starts=() rss=() start
+  local starts=() rss=() stops=() start
   for run in 1 2 3; do
     rm -rf "$work/embedded"
     start=$(now_ms)
@@ -116,10 +128,11 @@ embedded() { # embedded LABEL JVM_OPTIONS...: three starts; prints "LABEL start_
     starts+=($(( $(now_ms) - start )))
     sleep 10
     rss+=($(awk '/VmRSS/ {print int($2/1024)}' "/proc/$mooring_pid/status"))
-    kill "$mooring_pid"; wait "$mooring_pid" 2>/dev/null || true; mooring_pid=
+    stop "$mooring_pid"; mooring_pid=; stops+=("$stopped_ms")
   done
-  printf '%-44s %6s ms %6s MB   (starts: %s; RSS: %s)\n' "$label" \
-    "$(printf '%s\n' "${starts[@]}" | median)" "$(printf '%s\n' "${rss[@]}" | median)" "${starts[*]}" "${rss[*]}"
+  printf '%-44s %6s ms %6s MB %6s ms   (starts: %s; RSS: %s; stops: %s)\n' "$label" \
+    "$(printf '%s\n' "${starts[@]}" | median)" "$(printf '%s\n' "${rss[@]}" | median)" \
+    "$(printf '%s\n' "${stops[@]}" | median)" "${starts[*]}" "${rss[*]}" "${stops[*]}"
 }
 # shellcheck disable=SC2086
 embedded_readme=$(embedded "embedded default, README command's JVM options" $readme_options)
@@ -131,8 +144,9 @@ for replicas in 1 3; do
   printf '%-30s %7s ms %7s ms %8s %8s ms\n' "$replicas replica(s)" "$m" "$d" \
     "$(awk -v m="$m" -v d="$d" 'BEGIN {printf "%.2fx", m/d}')" "$(awk -v m="$m" -v d="$d" 'BEGIN {print m-d}')"
 done
-printf '\n%-44s %9s %9s\n' "embedded default (median of 3)" "start" "idle RSS"
+printf '\n%-44s %9s %9s %9s\n' "embedded default (median of 3)" "start" "idle RSS" "stop"
 echo "$embedded_readme"
 echo "$embedded_plain"
+printf '\n%-44s %6s ms\n' "stop in real mode, two log streams open" "$stop_streams"
 su postgres -c "psql -qc 'drop database $db'" >/dev/null 2>&1 || true
 rm -rf "$work"

@@ -101,4 +101,4 @@ for pair in 1.0.0:pass latest:pass 1.0.1-fail:fail; do
   docker push -q "$REGISTRY/demo/web-tests:$tag" >/dev/null
 done
 say "pushed $REGISTRY/demo/web (1.0.0 1.1.0 1.2.0 2.0.0-broken) and $REGISTRY/demo/web-tests (1.0.0 latest 1.0.1-fail) in $(( $(date +%s) - started )) s"
-say "next: MOORING_SERVICES_FILE=config/services.example.yml ./mvnw -q -pl api -am spring-boot:run"
+say "next: MOORING_SERVICES_FILE=config/services.example.yml MOORING_REGISTRY_DEFAULT_REGISTRY=$REGISTRY ./mvnw -q -pl api -am spring-boot:run"

@@ -7,12 +7,12 @@ import java.util.Locale;
  * in a sentence for the outdated report and the dashboard.
  */
 public enum Hold {
-  NONE("Being deployed by the watcher."),
-  UP_TO_DATE("Runs what its policy wants."),
-  PINNED("Pinned to the tag it runs while a newer version is listed."),
-  PINNED_ELSEWHERE("Pinned by a manual deployment to another tag than it runs; left as it is until the pin is reset."),
+  NONE("The watcher deploys it at its next look."),
+  UP_TO_DATE("Has the tag its policy wants."),
+  PINNED("Pinned to the tag it has while a newer version is listed."),
+  PINNED_ELSEWHERE("Pinned by a manual deployment to another tag than it has; left as it is until the pin is reset."),
   PINNED_TAG_MISSING("The registry does not list the pinned tag."),
-  NOT_A_VERSION("Runs a tag that is not a version, so no version is newer."),
+  NOT_A_VERSION("Has a tag that is not a version, so no version is newer."),
   TOO_YOUNG("A newer version is listed, but not yet for the service's minimum age."),
   QUARANTINED("Its automatic deployment failed; held until a newer version appears or an operator clears the quarantine."),
   AUTO_DEPLOY_OFF("Auto-deploy is off."),

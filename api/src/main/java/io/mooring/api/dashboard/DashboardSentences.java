@@ -30,6 +30,19 @@ final class DashboardSentences {
     return "Saving with the switch on enables deployments; the first one waiting in line then takes the lock.";
   }
 
+  /** Who put the gate's switch where it is. */
+  static String switchedBy(boolean on, String who) {
+    return (on ? "Switched on by " : "Switched off by ") + who;
+  }
+
+  static String neverSwitched() {
+    return "On since Mooring first started: nobody has switched it";
+  }
+
+  static String switchedByNobodyRecorded() {
+    return "Switched off; who switched it is not recorded";
+  }
+
   /** Why the tokens page offers no Revoke for a live token: the API would refuse it. */
   static String lastAdminToken() {
     return "The last admin token: create another admin token first";

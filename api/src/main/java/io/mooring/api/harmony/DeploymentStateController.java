@@ -2,6 +2,7 @@ package io.mooring.api.harmony;
 
 import io.mooring.api.common.errors.ApiProblem;
 import io.mooring.api.common.errors.BodyParameters;
+import io.mooring.api.common.gate.GateSwitches;
 import io.mooring.api.common.security.Caller;
 import io.mooring.workflows.gate.GateClient;
 import io.mooring.workflows.gate.GateMessages.Decision;
@@ -32,9 +33,11 @@ class DeploymentStateController {
   private static final List<String> ALLOWED = List.of("enabled", "message");
 
   private final GateClient gate;
+  private final GateSwitches switches;
 
-  DeploymentStateController(GateClient gate) {
+  DeploymentStateController(GateClient gate, GateSwitches switches) {
     this.gate = gate;
+    this.switches = switches;
   }
 
   @Operation(summary = "Whether deployments are enabled, and why")
@@ -75,6 +78,7 @@ class DeploymentStateController {
       throw new ApiProblem(HttpStatus.LOCKED, "deployment-locked",
           "Unable to acquire service deployment lock. Reason: " + decision.message() + ". Try again later.");
     }
+    switches.record(enabled, text, Caller.nameOf(principal));
     return new StateView(enabled, text);
   }
 

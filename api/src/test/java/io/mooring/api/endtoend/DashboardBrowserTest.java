@@ -119,7 +119,7 @@ class DashboardBrowserTest extends RealMooringTest {
     assertRunsExactly(SERVICE, before, "1.1.0");
     browser.open("/ui/deployments?service=" + SERVICE);
     browser.await("#deployments-table");
-    assertThat(browser.text("#deployments-table")).contains("1.2.0").contains("failed");
+    assertThat(browser.text("#deployments-table")).contains("1.2.0").contains("failed").contains(" UTC");
     browser.check("deployments");
   }
 
@@ -172,12 +172,16 @@ class DashboardBrowserTest extends RealMooringTest {
     browser.find("#gate-reason").sendKeys("Freeze for the browser test");
     browser.find("#gate-save").click();
     browser.waiting(Duration.ofSeconds(10)).until(d -> "disabled".equals(browser.text("#gate-state")));
+    assertThat(browser.text("#gate-switched-by")).startsWith("Switched off by e2e-pipeline,").endsWith(" UTC");
+    assertThat(browser.text("#gate-save-effect")).startsWith("Saving with the switch on enables deployments");
     Reply state = http.get("/service-deployments-state");
     assertThat(state.json().get("enabled").asBoolean()).isFalse();
     assertThat(state.json().get("message").asString()).isEqualTo("Freeze for the browser test");
     browser.find("#gate-enabled").click();
     browser.find("#gate-save").click();
     browser.waiting(Duration.ofSeconds(10)).until(d -> "enabled".equals(browser.text("#gate-state")));
+    assertThat(browser.text("#gate-switched-by")).startsWith("Switched on by e2e-pipeline,");
+    assertThat(browser.text("#gate-lock")).isEqualTo("free");
 
     browser.logInWith(deployerToken);
     browser.open("/ui/gate");
@@ -201,10 +205,61 @@ class DashboardBrowserTest extends RealMooringTest {
   }
 
   @Test
-  void showsAdminsTheirTokens() {
+  void saysARunningDeploymentHoldsTheLockWhileTheSwitchStaysOn() {
+    runningVersion(SERVICE, "1.1.0");
+    browser.open("/ui/services/" + SERVICE);
+    // Its regression tests take 15 s: the lock is held that long whatever the machine's load.
+    browser.await("#deploy-tests").sendKeys("1.0.2-slow");
+    String id = deployFromTheServicePage("1.2.0");
+    browser.waiting(DEPLOYMENT).until(d -> {
+      browser.open("/ui/gate");
+      return !browser.all("#gate-holder").isEmpty();
+    });
+    assertThat(browser.text("#gate-state")).isEqualTo("enabled");
+    assertThat(browser.find("#gate-enabled").isSelected()).as("the switch as the form would save it").isTrue();
+    assertThat(browser.text("#gate-lock")).isEqualTo("held by deployment " + id + ", which is running");
+    assertThat(browser.text("#gate-save-effect")).startsWith("The lock opens by itself when that deployment ends.");
+    browser.check("gate-held");
+    browser.click("#gate-holder");
+    browser.await("#log");
+    assertThat(browser.path()).isEqualTo("/ui/deployments/" + id);
+    String ended = browser.waiting(DEPLOYMENT).until(d -> browser.attribute("#log", "data-ended"));
+    assertThat(ended).isEqualTo("successful");
+  }
+
+  @Test
+  void saysWhichContainersAreOldAndWhichNewWhileADeploymentRollsThemOver() {
+    runningVersion(SERVICE, "1.2.0");
+    // The new container answers its health path 3 s after it starts: both run that long.
+    Reply accepted = http.put("/service-image-tag/" + SERVICE, "{\"tag\": \"1.3.0-slow-start\"}");
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+    String mixed = browser.waiting(DEPLOYMENT).until(d -> {
+      browser.open("/?q=" + SERVICE);
+      String containers = browser.text("tr[data-service='" + SERVICE + "'] td:nth-of-type(3)");
+      return containers.contains("new") ? containers : null;
+    });
+    assertThat(mixed).isEqualTo("2 / 1: 1 old (1.2.0), 1 new (1.3.0-slow-start)");
+    assertThat(awaitEnd(idOf(accepted)).get("status").asString()).isEqualTo("successful");
+    browser.open("/?q=" + SERVICE);
+    assertThat(browser.text("tr[data-service='" + SERVICE + "'] td:nth-of-type(3)")).isEqualTo("1 / 1");
+    // No version older than the one that runs now is offered as its candidate.
+    assertThat(browser.text("tr[data-service='" + SERVICE + "'] td:nth-of-type(4) code"))
+        .isNotIn("1.0.0", "1.1.0", "1.2.0");
+  }
+
+  @Test
+  void showsAdminsTheirTokensAndOffersRevokeOnlyWhereTheApiAllowsIt() {
     browser.open("/ui/tokens");
     browser.await("#token-form");
     assertThat(browser.text("main")).contains("e2e-pipeline").contains("e2e-dash-deployer");
+    // Signed in with the pipeline token, the only admin token: the API would refuse its revocation.
+    assertThat(browser.all("button[aria-label='Revoke e2e-pipeline']")).isEmpty();
+    assertThat(browser.script("""
+        return Array.from(document.querySelectorAll('table.tokens tbody tr'))
+          .find(row => row.querySelector('th').textContent === 'e2e-pipeline').querySelector('.kept').textContent"""))
+        .asString().as("why it cannot be revoked").startsWith("The ");
+    assertThat(browser.all("button[aria-label='Revoke e2e-dash-deployer']")).hasSize(1);
+    assertThat(browser.text("table.tokens tbody")).contains(" UTC");
     browser.check("tokens");
   }
 

@@ -58,6 +58,8 @@ public class StoppedContainerWatch {
   private final Set<String> beingTold = ConcurrentHashMap.newKeySet();
   /** The engine stopped answering and that was said; cleared (and said) when it answers again. */
   private final AtomicBoolean engineAway = new AtomicBoolean();
+  /** Mooring stops: the stream it closes breaks, which says nothing about the engine. */
+  private final AtomicBoolean ending = new AtomicBoolean();
   private volatile AutoCloseable events;
 
   public StoppedContainerWatch(ContainerRuntime engine, ServiceStore services, LifecycleClient lifecycle) {
@@ -83,6 +85,7 @@ public class StoppedContainerWatch {
 
   @PreDestroy
   void end() throws Exception {
+    ending.set(true);
     work.shutdownNow();
     telling.shutdownNow();
     AutoCloseable open = events;
@@ -111,6 +114,9 @@ public class StoppedContainerWatch {
    * that went away is said once, not at every try; that it came back, once too.
    */
   private void lost(Throwable why) {
+    if (ending.get()) {
+      return;
+    }
     if (why != null && engineAway.compareAndSet(false, true)) {
       log.warn("{}", LifecycleSentences.engineUnreachable(engine.endpoint(), FailureReasons.reasonOf(why)));
     }
