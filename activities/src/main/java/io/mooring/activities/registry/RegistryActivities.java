@@ -1,6 +1,6 @@
 package io.mooring.activities.registry;
 
-import io.mooring.activities.store.ServiceDefinition;
+import io.mooring.activities.services.ServiceDefinition;
 import io.temporal.activity.ActivityInterface;
 
 /** Validation against the registry: is the image there, and what exactly is it. */

@@ -1,8 +1,8 @@
 package io.mooring.activities.registry;
 
 import io.mooring.activities.TaskQueues;
-import io.mooring.activities.store.TagCache;
-import io.mooring.activities.store.WatchedRepository;
+import io.mooring.activities.watch.TagCache;
+import io.mooring.activities.watch.WatchedRepository;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.spring.boot.ActivityImpl;

@@ -1,6 +1,6 @@
 package io.mooring.activities.regression;
 
-import io.mooring.activities.store.ServiceDefinition;
+import io.mooring.activities.services.ServiceDefinition;
 import io.temporal.activity.ActivityInterface;
 import java.util.UUID;
 

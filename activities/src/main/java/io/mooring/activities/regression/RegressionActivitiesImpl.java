@@ -1,6 +1,9 @@
 package io.mooring.activities.regression;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.mooring.activities.TaskQueues;
+import io.mooring.activities.actions.DeploymentLog;
 import io.mooring.activities.registry.ImageReference;
 import io.mooring.activities.registry.RegistrySettings;
 import io.mooring.activities.runtime.ContainerRuntime;
@@ -8,9 +11,6 @@ import io.mooring.activities.runtime.ContainerSpec;
 import io.mooring.activities.runtime.ContainerStatus;
 import io.mooring.activities.runtime.ReplicaLabels;
 import io.mooring.activities.runtime.RuntimeUnavailableException;
-import io.mooring.activities.store.DeploymentLog;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.temporal.activity.Activity;
 import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;

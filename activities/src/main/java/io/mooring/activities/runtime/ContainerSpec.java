@@ -1,6 +1,6 @@
 package io.mooring.activities.runtime;
 
-import io.mooring.activities.store.ContainerSettings;
+import io.mooring.activities.services.ContainerSettings;
 import java.util.List;
 import java.util.Map;
 

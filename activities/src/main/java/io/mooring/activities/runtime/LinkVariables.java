@@ -1,7 +1,7 @@
 package io.mooring.activities.runtime;
 
-import io.mooring.activities.store.PortSpec;
-import io.mooring.activities.store.ServiceDefinition;
+import io.mooring.activities.services.PortSpec;
+import io.mooring.activities.services.ServiceDefinition;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

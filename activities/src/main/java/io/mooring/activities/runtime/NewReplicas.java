@@ -1,6 +1,6 @@
 package io.mooring.activities.runtime;
 
-import io.mooring.activities.store.ServiceDefinition;
+import io.mooring.activities.services.ServiceDefinition;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

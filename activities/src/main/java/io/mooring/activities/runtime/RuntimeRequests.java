@@ -1,7 +1,7 @@
 package io.mooring.activities.runtime;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
-import io.mooring.activities.store.ServiceDefinition;
+import io.mooring.activities.services.ServiceDefinition;
 import java.util.List;
 import java.util.UUID;
 

@@ -3,8 +3,7 @@ package io.mooring.activities.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.mooring.activities.store.NotificationOutbox;
-import io.mooring.activities.store.StoreTestDatabase;
+import io.mooring.activities.common.StoreTestDatabase;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mooring.activities.registry.LocalRegistry.Auth;
 import io.mooring.activities.registry.RegistryActivities.ResolveImages;
 import io.mooring.activities.registry.RegistryActivities.ResolvedImages;
-import io.mooring.activities.store.ServiceDefinition;
+import io.mooring.activities.services.ServiceDefinition;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;

@@ -3,13 +3,13 @@ package io.mooring.activities.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.mooring.activities.common.StoreTestDatabase;
 import io.mooring.activities.registry.LocalRegistry.Auth;
 import io.mooring.activities.registry.TagPollActivities.Outcome;
 import io.mooring.activities.registry.TagPollActivities.PollDue;
 import io.mooring.activities.registry.TagPollActivities.PollReport;
-import io.mooring.activities.store.CachedTag;
-import io.mooring.activities.store.StoreTestDatabase;
-import io.mooring.activities.store.TagCache;
+import io.mooring.activities.watch.CachedTag;
+import io.mooring.activities.watch.TagCache;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -117,7 +117,7 @@ class TagPollerTest {
     String repository = registry.host() + "/demo/web";
     cache.enlist(repository, null);
     var watched = cache.find(repository).orElseThrow();
-    var pinning = new io.mooring.activities.store.WatchedRepository(repository, null, 60, java.util.List.of("1.1.0"),
+    var pinning = new io.mooring.activities.watch.WatchedRepository(repository, null, 60, java.util.List.of("1.1.0"),
         null, null, false, watched.nextPollAt());
     registry.listOnly("demo/web", "1.1.0");
     assertThat(reader.read(pinning)).isEqualTo(Outcome.CHANGED);

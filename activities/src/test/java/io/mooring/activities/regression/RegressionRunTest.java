@@ -2,14 +2,14 @@ package io.mooring.activities.regression;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mooring.activities.actions.RecordingLog;
 import io.mooring.activities.registry.RegistrySettings;
 import io.mooring.activities.regression.RegressionActivities.RegressionResult;
 import io.mooring.activities.regression.RegressionActivities.RunRegressionTests;
 import io.mooring.activities.runtime.ContainerStatus;
 import io.mooring.activities.runtime.RuntimeUnavailableException;
 import io.mooring.activities.runtime.ScriptedEngine;
-import io.mooring.activities.store.RecordingLog;
-import io.mooring.activities.store.ServiceDefinition;
+import io.mooring.activities.services.ServiceDefinition;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.testing.TestActivityEnvironment;
 import java.time.Duration;

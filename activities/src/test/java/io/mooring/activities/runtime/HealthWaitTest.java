@@ -3,10 +3,10 @@ package io.mooring.activities.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mooring.activities.actions.RecordingLog;
 import io.mooring.activities.registry.RegistrySettings;
 import io.mooring.activities.runtime.RuntimeRequests.AwaitHealthy;
-import io.mooring.activities.store.RecordingLog;
-import io.mooring.activities.store.ServiceDefinition;
+import io.mooring.activities.services.ServiceDefinition;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;

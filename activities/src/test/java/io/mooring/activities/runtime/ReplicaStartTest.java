@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mooring.activities.access.ServiceApiAccess;
+import io.mooring.activities.actions.RecordingLog;
 import io.mooring.activities.registry.RegistrySettings;
 import io.mooring.activities.runtime.RuntimeRequests.StartReplica;
-import io.mooring.activities.store.ContainerSettings;
-import io.mooring.activities.store.Networking;
-import io.mooring.activities.store.RecordingLog;
-import io.mooring.activities.store.ServiceDefinition;
+import io.mooring.activities.services.ContainerSettings;
+import io.mooring.activities.services.Networking;
+import io.mooring.activities.services.ServiceDefinition;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.ArrayList;

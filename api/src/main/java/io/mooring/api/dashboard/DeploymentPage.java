@@ -1,8 +1,8 @@
 package io.mooring.api.dashboard;
 
-import io.mooring.activities.store.DeploymentRecord;
-import io.mooring.activities.store.DeploymentStatus;
-import io.mooring.activities.store.DeploymentStore;
+import io.mooring.activities.deployments.DeploymentRecord;
+import io.mooring.activities.deployments.DeploymentStatus;
+import io.mooring.activities.deployments.DeploymentStore;
 import io.mooring.api.common.deployments.LiveProgress;
 import io.mooring.workflows.deployment.DeploymentProgress;
 import io.mooring.workflows.gate.GateClient;

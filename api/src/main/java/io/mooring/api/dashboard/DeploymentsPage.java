@@ -1,9 +1,9 @@
 package io.mooring.api.dashboard;
 
-import io.mooring.activities.store.DeploymentQuery;
-import io.mooring.activities.store.DeploymentRecord;
-import io.mooring.activities.store.DeploymentStatus;
-import io.mooring.activities.store.DeploymentStore;
+import io.mooring.activities.deployments.DeploymentQuery;
+import io.mooring.activities.deployments.DeploymentRecord;
+import io.mooring.activities.deployments.DeploymentStatus;
+import io.mooring.activities.deployments.DeploymentStore;
 import io.mooring.api.common.deployments.HistoryCursor;
 import io.mooring.api.common.errors.ApiProblem;
 import io.swagger.v3.oas.annotations.Hidden;

@@ -1,14 +1,14 @@
 package io.mooring.api.dashboard;
 
+import io.mooring.activities.actions.ActionQuery;
+import io.mooring.activities.actions.ActionStore;
+import io.mooring.activities.deployments.DeploymentQuery;
+import io.mooring.activities.deployments.DeploymentStore;
 import io.mooring.activities.runtime.ContainerRuntime;
 import io.mooring.activities.runtime.ContainerStatus;
 import io.mooring.activities.runtime.ReplicaLabels;
 import io.mooring.activities.runtime.RuntimeUnavailableException;
-import io.mooring.activities.store.ActionQuery;
-import io.mooring.activities.store.ActionStore;
-import io.mooring.activities.store.DeploymentQuery;
-import io.mooring.activities.store.DeploymentStore;
-import io.mooring.activities.store.ServiceState;
+import io.mooring.activities.services.ServiceState;
 import io.mooring.workflows.service.ServiceAction;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.Comparator;

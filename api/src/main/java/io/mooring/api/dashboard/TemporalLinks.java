@@ -1,6 +1,6 @@
 package io.mooring.api.dashboard;
 
-import io.mooring.activities.store.ActionEntry;
+import io.mooring.activities.actions.ActionEntry;
 import io.mooring.workflows.deployment.DeploymentRequest;
 import io.mooring.workflows.service.ServiceAction;
 import io.mooring.workflows.service.ServiceWorkflow;

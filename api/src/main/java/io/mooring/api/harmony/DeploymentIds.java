@@ -1,7 +1,7 @@
 package io.mooring.api.harmony;
 
-import io.mooring.activities.store.DeploymentRecord;
-import io.mooring.activities.store.DeploymentStore;
+import io.mooring.activities.deployments.DeploymentRecord;
+import io.mooring.activities.deployments.DeploymentStore;
 import io.mooring.api.common.errors.ApiProblem;
 import java.util.UUID;
 import org.springframework.stereotype.Component;

@@ -1,8 +1,8 @@
 package io.mooring.api.harmony;
 
-import io.mooring.activities.store.DeploymentLog;
-import io.mooring.activities.store.DeploymentRecord;
-import io.mooring.activities.store.LogLine;
+import io.mooring.activities.actions.DeploymentLog;
+import io.mooring.activities.actions.LogLine;
+import io.mooring.activities.deployments.DeploymentRecord;
 import io.mooring.api.common.openapi.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

@@ -1,7 +1,7 @@
 package io.mooring.api.harmony;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.mooring.activities.store.DeploymentRecord;
+import io.mooring.activities.deployments.DeploymentRecord;
 import io.mooring.workflows.deployment.DeploymentProgress;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

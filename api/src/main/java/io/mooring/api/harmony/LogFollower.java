@@ -1,9 +1,10 @@
 package io.mooring.api.harmony;
 
-import io.mooring.activities.store.DeploymentLog;
-import io.mooring.activities.store.DeploymentStatus;
-import io.mooring.activities.store.DeploymentStore;
-import io.mooring.activities.store.LogLine;
+import io.mooring.activities.actions.DeploymentLog;
+import io.mooring.activities.actions.LogLine;
+import io.mooring.activities.deployments.DeploymentStatus;
+import io.mooring.activities.deployments.DeploymentStore;
+import io.mooring.api.common.http.OpenStreams;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -16,7 +17,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
-import io.mooring.api.common.http.OpenStreams;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**

@@ -1,17 +1,17 @@
 package io.mooring.api.harmony;
 
-import io.mooring.activities.store.ServiceDefinition;
-import io.mooring.activities.store.ServiceStore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.mooring.activities.store.WatchPolicies;
+import io.mooring.activities.services.ServiceDefinition;
+import io.mooring.activities.services.ServiceStore;
+import io.mooring.activities.watch.WatchPolicies;
 import io.mooring.api.common.actions.ActionOrigins;
 import io.mooring.api.common.deployments.Deployer;
 import io.mooring.api.common.errors.ApiProblem;
 import io.mooring.api.common.links.PublicLinks;
+import io.mooring.api.common.openapi.ProblemResponses;
 import io.mooring.api.common.security.Caller;
 import io.mooring.workflows.deployment.DeploymentRequest;
-import io.mooring.api.common.openapi.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

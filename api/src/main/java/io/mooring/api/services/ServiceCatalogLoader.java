@@ -1,8 +1,9 @@
 package io.mooring.api.services;
 
-import io.mooring.activities.store.ServiceDefinition;
-import io.mooring.activities.store.ServiceStore;
+import io.mooring.activities.services.ServiceDefinition;
+import io.mooring.activities.services.ServiceStore;
 import io.mooring.api.common.images.TagRule;
+import io.mooring.api.common.settings.MooringSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +17,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.FileSystemResource;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,10 +1,10 @@
 package io.mooring.api.temporal;
 
-import io.mooring.activities.store.DeploymentLog;
-import io.mooring.activities.store.DeploymentMetrics;
-import io.mooring.activities.store.DeploymentRecord;
-import io.mooring.activities.store.DeploymentStatus;
-import io.mooring.activities.store.DeploymentStore;
+import io.mooring.activities.actions.DeploymentLog;
+import io.mooring.activities.deployments.DeploymentMetrics;
+import io.mooring.activities.deployments.DeploymentRecord;
+import io.mooring.activities.deployments.DeploymentStatus;
+import io.mooring.activities.deployments.DeploymentStore;
 import io.mooring.workflows.deployment.DeploymentRequest;
 import io.mooring.workflows.gate.GateClient;
 import io.mooring.workflows.gate.GateMessages.Switch;

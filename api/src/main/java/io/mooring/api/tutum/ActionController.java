@@ -1,10 +1,10 @@
 package io.mooring.api.tutum;
 
-import io.mooring.activities.store.ActionEntry;
-import io.mooring.activities.store.ActionQuery;
-import io.mooring.activities.store.ActionState;
-import io.mooring.activities.store.ActionStore;
-import io.mooring.activities.store.DeploymentLog;
+import io.mooring.activities.actions.ActionEntry;
+import io.mooring.activities.actions.ActionQuery;
+import io.mooring.activities.actions.ActionState;
+import io.mooring.activities.actions.ActionStore;
+import io.mooring.activities.actions.DeploymentLog;
 import io.mooring.api.common.errors.ApiProblem;
 import io.mooring.api.common.openapi.ProblemResponses;
 import io.mooring.api.common.security.Caller;

@@ -1,6 +1,6 @@
 package io.mooring.api.tutum;
 
-import io.mooring.activities.store.ServiceRecord;
+import io.mooring.activities.services.ServiceRecord;
 import io.mooring.api.common.actions.ActionOrigins;
 import io.mooring.api.common.errors.ApiProblem;
 import io.mooring.api.common.links.PublicLinks;

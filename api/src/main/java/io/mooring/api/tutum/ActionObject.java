@@ -1,9 +1,9 @@
 package io.mooring.api.tutum;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.mooring.activities.store.ActionEntry;
-import io.mooring.activities.store.ActionOrigin;
-import io.mooring.activities.store.ActionRecord;
+import io.mooring.activities.actions.ActionEntry;
+import io.mooring.activities.actions.ActionOrigin;
+import io.mooring.activities.actions.ActionRecord;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 

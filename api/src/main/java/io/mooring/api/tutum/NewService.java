@@ -2,11 +2,11 @@ package io.mooring.api.tutum;
 
 import io.mooring.activities.access.ServiceApiAccess;
 import io.mooring.activities.registry.RegistrySettings;
-import io.mooring.activities.store.ContainerSettings;
-import io.mooring.activities.store.CrashPolicy;
-import io.mooring.activities.store.Networking;
-import io.mooring.activities.store.PortSpec;
-import io.mooring.activities.store.ServiceDefinition;
+import io.mooring.activities.services.ContainerSettings;
+import io.mooring.activities.services.CrashPolicy;
+import io.mooring.activities.services.Networking;
+import io.mooring.activities.services.PortSpec;
+import io.mooring.activities.services.ServiceDefinition;
 import io.mooring.api.common.errors.ApiProblem;
 import io.mooring.api.common.errors.BodyParameters;
 import io.mooring.api.common.images.TagRule;

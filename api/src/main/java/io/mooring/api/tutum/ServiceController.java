@@ -1,16 +1,16 @@
 package io.mooring.api.tutum;
 
+import io.mooring.activities.actions.ActionStore;
 import io.mooring.activities.registry.ImageReference;
 import io.mooring.activities.registry.ImageUnreachableException;
 import io.mooring.activities.registry.RegistryClient;
 import io.mooring.activities.registry.RegistrySettings;
 import io.mooring.activities.registry.RegistryUnavailableException;
-import io.mooring.activities.store.ActionStore;
-import io.mooring.activities.store.ServiceDefinition;
-import io.mooring.activities.store.ServiceLink;
-import io.mooring.activities.store.ServiceRecord;
-import io.mooring.activities.store.ServiceState;
-import io.mooring.activities.store.ServiceStore;
+import io.mooring.activities.services.ServiceDefinition;
+import io.mooring.activities.services.ServiceLink;
+import io.mooring.activities.services.ServiceRecord;
+import io.mooring.activities.services.ServiceState;
+import io.mooring.activities.services.ServiceStore;
 import io.mooring.api.common.errors.ApiProblem;
 import io.mooring.api.common.errors.BodyParameters;
 import io.mooring.api.common.openapi.ProblemResponses;

@@ -1,16 +1,16 @@
 package io.mooring.api.tutum;
 
+import io.mooring.activities.actions.ActionStore;
 import io.mooring.activities.runtime.ContainerRuntime;
 import io.mooring.activities.runtime.ContainerStatus;
 import io.mooring.activities.runtime.LinkVariables;
 import io.mooring.activities.runtime.ReplicaLabels;
 import io.mooring.activities.runtime.RuntimeUnavailableException;
-import io.mooring.activities.store.ActionStore;
-import io.mooring.activities.store.ContainerSettings;
-import io.mooring.activities.store.ServiceDefinition;
-import io.mooring.activities.store.ServiceRecord;
-import io.mooring.activities.store.ServiceStore;
-import io.mooring.activities.store.ServiceState;
+import io.mooring.activities.services.ContainerSettings;
+import io.mooring.activities.services.ServiceDefinition;
+import io.mooring.activities.services.ServiceRecord;
+import io.mooring.activities.services.ServiceState;
+import io.mooring.activities.services.ServiceStore;
 import io.mooring.api.common.links.PublicLinks;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;

@@ -2,9 +2,9 @@ package io.mooring.api.watch;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.mooring.activities.versions.ServiceReview;
 import io.mooring.activities.versions.UpgradePolicy;
 import io.mooring.activities.versions.UpgradeStrategy;
+import io.mooring.activities.watch.ServiceReview;
 import io.mooring.api.common.openapi.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

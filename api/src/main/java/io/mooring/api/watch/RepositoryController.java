@@ -2,12 +2,12 @@ package io.mooring.api.watch;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.mooring.activities.store.ServiceDefinition;
-import io.mooring.activities.store.ServiceStore;
-import io.mooring.activities.store.WatchPolicies;
-import io.mooring.activities.store.WatchPolicy;
-import io.mooring.activities.versions.ServiceReview;
+import io.mooring.activities.services.ServiceDefinition;
+import io.mooring.activities.services.ServiceStore;
 import io.mooring.activities.versions.UpgradePolicy;
+import io.mooring.activities.watch.ServiceReview;
+import io.mooring.activities.watch.WatchPolicies;
+import io.mooring.activities.watch.WatchPolicy;
 import io.mooring.api.common.actions.ActionOrigins;
 import io.mooring.api.common.deployments.Deployer;
 import io.mooring.api.common.errors.ApiProblem;

@@ -1,7 +1,7 @@
 package io.mooring.api.watch;
 
-import io.mooring.activities.store.WatchPolicy;
 import io.mooring.activities.versions.UpgradeStrategy;
+import io.mooring.activities.watch.WatchPolicy;
 import io.mooring.api.common.errors.ApiProblem;
 import io.mooring.api.common.errors.BodyParameters;
 import io.mooring.api.common.images.TagRule;

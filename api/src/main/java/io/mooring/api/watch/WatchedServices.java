@@ -1,7 +1,7 @@
 package io.mooring.api.watch;
 
-import io.mooring.activities.versions.ServiceReview;
-import io.mooring.activities.versions.ServiceReviews;
+import io.mooring.activities.watch.ServiceReview;
+import io.mooring.activities.watch.ServiceReviews;
 import io.mooring.workflows.gate.GateClient;
 import java.util.List;
 import org.springframework.stereotype.Component;

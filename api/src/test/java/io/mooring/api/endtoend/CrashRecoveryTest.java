@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mooring.activities.runtime.ContainerStatus;
-import io.mooring.activities.runtime.DockerEngine;
 import io.mooring.activities.runtime.ReplicaLabels;
+import io.mooring.activities.runtime.docker.DockerEngine;
 import io.mooring.api.Http;
 import io.mooring.api.Http.Reply;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package io.mooring.api.harmony;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mooring.activities.store.DeploymentQuery;
-import io.mooring.activities.store.DeploymentStore;
+import io.mooring.activities.deployments.DeploymentQuery;
+import io.mooring.activities.deployments.DeploymentStore;
 import io.mooring.api.EmbeddedMooringTest;
 import io.mooring.api.Http.Reply;
 import java.util.ArrayList;

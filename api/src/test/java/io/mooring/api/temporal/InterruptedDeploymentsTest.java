@@ -2,9 +2,9 @@ package io.mooring.api.temporal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mooring.activities.store.DeploymentRecord;
-import io.mooring.activities.store.DeploymentStatus;
-import io.mooring.activities.store.DeploymentStore;
+import io.mooring.activities.deployments.DeploymentRecord;
+import io.mooring.activities.deployments.DeploymentStatus;
+import io.mooring.activities.deployments.DeploymentStore;
 import io.mooring.api.EmbeddedMooringTest;
 import java.time.Instant;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package io.mooring.workflows.deployment;
 
-import io.mooring.activities.store.ServiceDefinition;
-import io.mooring.activities.store.ActionOrigin;
+import io.mooring.activities.actions.ActionOrigin;
+import io.mooring.activities.services.ServiceDefinition;
 import java.util.UUID;
 
 /**

@@ -1,6 +1,6 @@
 package io.mooring.workflows.deployment;
 
-import io.mooring.activities.store.ActionOrigin;
+import io.mooring.activities.actions.ActionOrigin;
 import io.temporal.activity.ActivityInterface;
 import java.util.UUID;
 

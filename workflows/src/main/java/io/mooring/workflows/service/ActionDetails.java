@@ -1,7 +1,7 @@
 package io.mooring.workflows.service;
 
-import io.mooring.activities.store.ActionOrigin;
-import io.mooring.activities.store.ServiceState;
+import io.mooring.activities.actions.ActionOrigin;
+import io.mooring.activities.services.ServiceState;
 
 /**
  * The service workflow's current details in the Temporal UI (Markdown): which action runs and who

@@ -1,6 +1,6 @@
 package io.mooring.workflows.service;
 
-import io.mooring.activities.store.ActionOrigin;
+import io.mooring.activities.actions.ActionOrigin;
 import java.util.UUID;
 
 /**

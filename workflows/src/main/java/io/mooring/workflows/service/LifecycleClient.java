@@ -1,7 +1,8 @@
 package io.mooring.workflows.service;
 
 import io.mooring.activities.TaskQueues;
-import io.mooring.activities.store.ServiceState;
+import io.mooring.activities.runtime.StoppedContainer;
+import io.mooring.activities.services.ServiceState;
 import io.mooring.workflows.WorkerTakeover;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.UpdateOptions;
@@ -11,7 +12,6 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.failure.ApplicationFailure;
-import io.mooring.activities.runtime.StoppedContainer;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

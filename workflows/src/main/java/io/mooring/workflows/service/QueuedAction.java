@@ -1,6 +1,6 @@
 package io.mooring.workflows.service;
 
-import io.mooring.activities.store.ServiceState;
+import io.mooring.activities.services.ServiceState;
 
 /**
  * An action taken in and not yet carried out.

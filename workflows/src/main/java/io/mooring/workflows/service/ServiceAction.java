@@ -1,6 +1,6 @@
 package io.mooring.workflows.service;
 
-import io.mooring.activities.store.ServiceState;
+import io.mooring.activities.services.ServiceState;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

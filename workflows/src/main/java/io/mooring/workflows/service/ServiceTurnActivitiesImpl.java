@@ -1,8 +1,8 @@
 package io.mooring.workflows.service;
 
 import io.mooring.activities.TaskQueues;
-import io.mooring.activities.store.ServiceRecord;
-import io.mooring.activities.store.ServiceStore;
+import io.mooring.activities.services.ServiceRecord;
+import io.mooring.activities.services.ServiceStore;
 import io.mooring.workflows.deployment.DeploymentRequest;
 import io.mooring.workflows.deployment.ServiceTurnActivities;
 import io.mooring.workflows.service.LifecycleClient.ActionRefusedException;

@@ -1,13 +1,13 @@
 package io.mooring.workflows.watch;
 
 import io.mooring.activities.TaskQueues;
-import io.mooring.activities.store.ActionOrigin;
-import io.mooring.activities.store.DeploymentStore;
-import io.mooring.activities.store.ServiceDefinition;
-import io.mooring.activities.store.ServiceStore;
-import io.mooring.activities.store.WatchPolicies;
-import io.mooring.activities.store.WatchPolicy;
-import io.mooring.activities.versions.ServiceReviews;
+import io.mooring.activities.actions.ActionOrigin;
+import io.mooring.activities.deployments.DeploymentStore;
+import io.mooring.activities.services.ServiceDefinition;
+import io.mooring.activities.services.ServiceStore;
+import io.mooring.activities.watch.ServiceReviews;
+import io.mooring.activities.watch.WatchPolicies;
+import io.mooring.activities.watch.WatchPolicy;
 import io.mooring.workflows.deployment.Admission;
 import io.mooring.workflows.deployment.DeploymentClient;
 import io.mooring.workflows.deployment.DeploymentLinks;

@@ -1,16 +1,16 @@
 package io.mooring.workflows.watch;
 
 import io.mooring.activities.TaskQueues;
+import io.mooring.activities.deployments.DeploymentRecord;
+import io.mooring.activities.deployments.DeploymentStore;
 import io.mooring.activities.notify.Notification;
+import io.mooring.activities.notify.NotificationOutbox;
 import io.mooring.activities.notify.NotificationSettings;
 import io.mooring.activities.notify.WebhookSender;
-import io.mooring.activities.store.DeploymentRecord;
-import io.mooring.activities.store.DeploymentStore;
-import io.mooring.activities.store.NotificationOutbox;
-import io.mooring.activities.store.WatchPolicies;
-import io.mooring.activities.versions.ServiceReview;
-import io.mooring.activities.versions.ServiceReviews;
 import io.mooring.activities.versions.UpgradePolicy;
+import io.mooring.activities.watch.ServiceReview;
+import io.mooring.activities.watch.ServiceReviews;
+import io.mooring.activities.watch.WatchPolicies;
 import io.mooring.workflows.deployment.DeploymentLinks;
 import io.temporal.spring.boot.ActivityImpl;
 import jakarta.annotation.PreDestroy;

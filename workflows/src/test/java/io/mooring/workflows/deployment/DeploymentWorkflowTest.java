@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.mooring.activities.TaskQueues;
-import io.mooring.activities.store.ServiceDefinition;
+import io.mooring.activities.services.ServiceDefinition;
 import io.mooring.workflows.deployment.Admission.Verdict;
 import io.mooring.workflows.gate.DeploymentGateImpl;
 import io.mooring.workflows.gate.GateActivitiesImpl;

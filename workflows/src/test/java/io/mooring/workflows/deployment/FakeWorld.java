@@ -1,5 +1,6 @@
 package io.mooring.workflows.deployment;
 
+import io.mooring.activities.deployments.HistoryActivities;
 import io.mooring.activities.registry.RegistryActivities;
 import io.mooring.activities.regression.RegressionActivities;
 import io.mooring.activities.runtime.Replica;
@@ -16,7 +17,6 @@ import io.mooring.activities.runtime.RuntimeRequests.StartReplica;
 import io.mooring.activities.runtime.RuntimeRequests.StopReplica;
 import io.mooring.activities.runtime.RuntimeRequests.StopReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.StopRunning;
-import io.mooring.activities.store.HistoryActivities;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;

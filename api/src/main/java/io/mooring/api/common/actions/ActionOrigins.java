@@ -1,6 +1,6 @@
 package io.mooring.api.common.actions;
 
-import io.mooring.activities.store.ActionOrigin;
+import io.mooring.activities.actions.ActionOrigin;
 import io.mooring.api.common.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;

@@ -1,6 +1,6 @@
 package io.mooring.api.common.deployments;
 
-import io.mooring.activities.store.DeploymentQuery.Position;
+import io.mooring.activities.deployments.DeploymentQuery.Position;
 import io.mooring.api.common.errors.ApiProblem;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,12 +1,12 @@
 package io.mooring.api.common.deployments;
 
+import io.mooring.activities.actions.DeploymentLog;
+import io.mooring.activities.actions.LoggedStep;
+import io.mooring.activities.deployments.DeploymentRecord;
+import io.mooring.activities.deployments.DeploymentStatus;
 import io.mooring.activities.runtime.ReplicaSteps;
-import io.mooring.activities.store.DeploymentLog;
-import io.mooring.activities.store.DeploymentRecord;
-import io.mooring.activities.store.DeploymentStatus;
-import io.mooring.activities.store.LoggedStep;
-import io.mooring.activities.store.ServiceDefinition;
-import io.mooring.activities.store.ServiceStore;
+import io.mooring.activities.services.ServiceDefinition;
+import io.mooring.activities.services.ServiceStore;
 import io.mooring.workflows.deployment.DeploymentClient;
 import io.mooring.workflows.deployment.DeploymentProgress;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.mooring.api.common.security;
 
-import io.mooring.api.services.MooringSettings;
+import io.mooring.api.common.settings.MooringSettings;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;

@@ -2,9 +2,9 @@ package io.mooring.api.common.deployments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mooring.activities.store.DeploymentRecord;
-import io.mooring.activities.store.DeploymentStatus;
-import io.mooring.activities.store.LoggedStep;
+import io.mooring.activities.actions.LoggedStep;
+import io.mooring.activities.deployments.DeploymentRecord;
+import io.mooring.activities.deployments.DeploymentStatus;
 import io.mooring.workflows.deployment.DeploymentProgress;
 import java.time.Instant;
 import java.util.Optional;

@@ -2,18 +2,18 @@ package io.mooring.api.common.links;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mooring.activities.deployments.DeploymentRecord;
+import io.mooring.activities.deployments.DeploymentStatus;
+import io.mooring.activities.deployments.DeploymentStore;
 import io.mooring.api.EmbeddedMooringTest;
 import io.mooring.api.RawHttp;
 import io.mooring.api.RawHttp.Answer;
-import io.mooring.activities.store.DeploymentRecord;
-import io.mooring.activities.store.DeploymentStatus;
-import io.mooring.activities.store.DeploymentStore;
 import java.time.Duration;
-import java.util.UUID;
-import org.springframework.beans.factory.annotation.Autowired;
 import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -3,7 +3,7 @@ package io.mooring.api.common.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mooring.api.common.security.PipelineTokens.Revocation;
-import io.mooring.api.services.MooringSettings;
+import io.mooring.api.common.settings.MooringSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
