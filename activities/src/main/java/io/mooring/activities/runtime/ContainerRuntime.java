@@ -33,6 +33,12 @@ public interface ContainerRuntime {
   /** All containers, running or not, carrying every one of these labels. */
   List<ContainerStatus> list(Map<String, String> labels);
 
+  /** The replicas of one service, running or not. */
+  List<ContainerStatus> replicasOf(String service);
+
+  /** The replicas of every service, running or not. */
+  List<ContainerStatus> replicas();
+
   void start(String name);
 
   void stop(String name);

@@ -39,6 +39,16 @@ public record ContainerStatus(
     this(name, state, exitCode, error, labels, restarts, startedAt, null, null, List.of(), null);
   }
 
+  /** The service it is a replica of; empty for a container of no service. */
+  public String service() {
+    return labels.getOrDefault(ReplicaLabels.SERVICE, "");
+  }
+
+  /** The tag it was deployed as; empty where not known. */
+  public String tag() {
+    return labels.getOrDefault(ReplicaLabels.TAG, "");
+  }
+
   public boolean running() {
     return "running".equals(state);
   }

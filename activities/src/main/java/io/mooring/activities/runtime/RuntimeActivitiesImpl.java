@@ -108,7 +108,7 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
   /** The service's replicas but those {@code operation} made (null: all of them), by index. */
   private List<Replica> replicasOf(ServiceDefinition service, UUID operation) {
     String made = operation == null ? null : operation.toString();
-    return runtime.list(Map.of(ReplicaLabels.SERVICE, service.name(), ReplicaLabels.ROLE, "replica"))
+    return runtime.replicasOf(service.name())
         .stream()
         .filter(c -> made == null || !made.equals(c.labels().get(ReplicaLabels.DEPLOYMENT)))
         .map(c -> new Replica(
@@ -181,7 +181,7 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
     Map<String, String> env = new HashMap<>();
     for (ServiceLink link : service.container().links()) {
       services.find(link.toService()).ifPresent(target -> env.putAll(LinkVariables.of(LinkVariables.prefix(link.name()),
-          target, runtime.list(Map.of(ReplicaLabels.SERVICE, target.name(), ReplicaLabels.ROLE, "replica")))));
+          target, runtime.replicasOf(target.name()))));
     }
     return env;
   }

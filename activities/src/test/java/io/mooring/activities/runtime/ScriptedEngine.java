@@ -64,6 +64,16 @@ public final class ScriptedEngine implements ContainerRuntime {
   }
 
   @Override
+  public List<ContainerStatus> replicasOf(String service) {
+    return List.of();
+  }
+
+  @Override
+  public List<ContainerStatus> replicas() {
+    return List.of();
+  }
+
+  @Override
   public void start(String name) {}
 
   @Override

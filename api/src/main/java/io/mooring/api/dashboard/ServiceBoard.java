@@ -2,7 +2,6 @@ package io.mooring.api.dashboard;
 
 import io.mooring.activities.runtime.ContainerRuntime;
 import io.mooring.activities.runtime.ContainerStatus;
-import io.mooring.activities.runtime.ReplicaLabels;
 import io.mooring.activities.runtime.RuntimeUnavailableException;
 import io.mooring.activities.services.ServiceRecord;
 import io.mooring.activities.services.ServiceState;
@@ -64,11 +63,10 @@ class ServiceBoard {
     Map<String, Map<String, Long>> running;
     boolean engineAway = false;
     try {
-      running = reviewed.isEmpty() ? Map.of() : engine.list(Map.of(ReplicaLabels.ROLE, "replica")).stream()
+      running = reviewed.isEmpty() ? Map.of() : engine.replicas().stream()
           .filter(ContainerStatus::running)
-          .collect(Collectors.groupingBy(c -> c.labels().getOrDefault(ReplicaLabels.SERVICE, ""),
-              Collectors.groupingBy(c -> c.labels().getOrDefault(ReplicaLabels.TAG, ""), TreeMap::new,
-                  Collectors.counting())));
+          .collect(Collectors.groupingBy(ContainerStatus::service,
+              Collectors.groupingBy(ContainerStatus::tag, TreeMap::new, Collectors.counting())));
     } catch (RuntimeUnavailableException away) {
       running = Map.of();
       engineAway = true;

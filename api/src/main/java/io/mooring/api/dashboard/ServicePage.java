@@ -6,14 +6,12 @@ import io.mooring.activities.deployments.DeploymentQuery;
 import io.mooring.activities.deployments.DeploymentStore;
 import io.mooring.activities.runtime.ContainerRuntime;
 import io.mooring.activities.runtime.ContainerStatus;
-import io.mooring.activities.runtime.ReplicaLabels;
 import io.mooring.activities.runtime.RuntimeUnavailableException;
 import io.mooring.activities.services.ServiceState;
 import io.mooring.workflows.service.ServiceAction;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,7 +65,7 @@ class ServicePage {
 
   private List<ContainerStatus> containers(String name) {
     try {
-      return engine.list(Map.of(ReplicaLabels.ROLE, "replica", ReplicaLabels.SERVICE, name)).stream()
+      return engine.replicasOf(name).stream()
           .sorted(Comparator.comparing(ContainerStatus::name)).toList();
     } catch (RuntimeUnavailableException away) {
       return List.of();

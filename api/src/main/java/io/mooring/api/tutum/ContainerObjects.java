@@ -3,7 +3,6 @@ package io.mooring.api.tutum;
 import io.mooring.activities.runtime.ContainerRuntime;
 import io.mooring.activities.runtime.ContainerStatus;
 import io.mooring.activities.runtime.LinkVariables;
-import io.mooring.activities.runtime.ReplicaLabels;
 import io.mooring.activities.services.ServiceRecord;
 import io.mooring.activities.services.ServiceStore;
 import java.util.Comparator;
@@ -37,9 +36,9 @@ class ContainerObjects {
   List<Found> all() {
     Map<String, ServiceRecord> byName = services.records(null, null).stream()
         .collect(Collectors.toMap(ServiceRecord::uniqueName, Function.identity()));
-    return engine.list(Map.of(ReplicaLabels.ROLE, "replica")).stream()
-        .filter(c -> byName.containsKey(c.labels().get(ReplicaLabels.SERVICE)))
-        .map(c -> new Found(c, byName.get(c.labels().get(ReplicaLabels.SERVICE))))
+    return engine.replicas().stream()
+        .filter(c -> byName.containsKey(c.service()))
+        .map(c -> new Found(c, byName.get(c.service())))
         .sorted(Comparator.comparing((Found f) -> f.service().uniqueName())
             .thenComparing(Found::container, ServiceObjects.BY_NUMBER))
         .toList();
@@ -47,7 +46,7 @@ class ContainerObjects {
 
   /** The containers of one service, by number. */
   List<Found> of(ServiceRecord service) {
-    return engine.list(Map.of(ReplicaLabels.ROLE, "replica", ReplicaLabels.SERVICE, service.uniqueName())).stream()
+    return engine.replicasOf(service.uniqueName()).stream()
         .map(c -> new Found(c, service))
         .sorted(Comparator.comparing(Found::container, ServiceObjects.BY_NUMBER))
         .toList();

@@ -4,7 +4,6 @@ import io.mooring.activities.actions.ActionStore;
 import io.mooring.activities.runtime.ContainerRuntime;
 import io.mooring.activities.runtime.ContainerStatus;
 import io.mooring.activities.runtime.LinkVariables;
-import io.mooring.activities.runtime.ReplicaLabels;
 import io.mooring.activities.runtime.RuntimeUnavailableException;
 import io.mooring.activities.services.ContainerSettings;
 import io.mooring.activities.services.ServiceDefinition;
@@ -61,12 +60,9 @@ class ServiceObjects {
   List<Observed> observe(List<ServiceRecord> records) {
     boolean anyMayRun = records.stream().anyMatch(r -> r.state() != ServiceState.INIT && r.state() != ServiceState.TERMINATED);
     // One service: only its containers; several: every replica, once.
-    Map<String, String> labels = records.size() == 1
-        ? Map.of(ReplicaLabels.ROLE, "replica", ReplicaLabels.SERVICE, records.get(0).uniqueName())
-        : Map.of(ReplicaLabels.ROLE, "replica");
     Map<String, List<ContainerStatus>> byService = !anyMayRun ? Map.of()
-        : engine.list(labels).stream()
-            .collect(Collectors.groupingBy(c -> c.labels().getOrDefault(ReplicaLabels.SERVICE, "")));
+        : (records.size() == 1 ? engine.replicasOf(records.get(0).uniqueName()) : engine.replicas()).stream()
+            .collect(Collectors.groupingBy(ContainerStatus::service));
     return records.stream()
         .map(r -> new Observed(r, byService.getOrDefault(r.uniqueName(), List.of()).stream()
             .sorted(BY_NUMBER)

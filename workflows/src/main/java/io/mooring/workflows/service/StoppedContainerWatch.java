@@ -2,7 +2,6 @@ package io.mooring.workflows.service;
 
 import io.mooring.activities.runtime.ContainerRuntime;
 import io.mooring.activities.runtime.ContainerStatus;
-import io.mooring.activities.runtime.ReplicaLabels;
 import io.mooring.activities.runtime.RuntimeUnavailableException;
 import io.mooring.activities.runtime.StoppedContainer;
 import io.mooring.activities.services.ContainerSettings;
@@ -12,7 +11,6 @@ import io.mooring.activities.services.ServiceStore;
 import io.mooring.workflows.FailureReasons;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -134,8 +132,7 @@ public class StoppedContainerWatch {
   private void sweep() {
     try {
       for (ServiceRecord record : services.runningWithStopPolicies()) {
-        for (ContainerStatus container : engine.list(Map.of(
-            ReplicaLabels.SERVICE, record.uniqueName(), ReplicaLabels.ROLE, "replica"))) {
+        for (ContainerStatus container : engine.replicasOf(record.uniqueName())) {
           if (container.exited()) {
             tell(new StoppedContainer(container.name(), record.uniqueName(), container.exitCode()), false);
           }

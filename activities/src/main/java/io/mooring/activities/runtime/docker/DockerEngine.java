@@ -240,6 +240,16 @@ public class DockerEngine implements ContainerRuntime, AutoCloseable {
   }
 
   @Override
+  public List<ContainerStatus> replicasOf(String service) {
+    return list(Map.of(ReplicaLabels.ROLE, "replica", ReplicaLabels.SERVICE, service));
+  }
+
+  @Override
+  public List<ContainerStatus> replicas() {
+    return list(Map.of(ReplicaLabels.ROLE, "replica"));
+  }
+
+  @Override
   public List<ContainerStatus> list(Map<String, String> labels) {
     return call("list containers", () -> docker.listContainersCmd()
         .withShowAll(true)
