@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shape the code keeps: packages without cycles, the Docker Engine spoken only by its adapter,
+ * The shape the code keeps: packages without cycles, the Docker Engine spoken and known only by its adapter,
  * each face (Harmony, Tutum, the watchers, the dashboard) apart from the others, and no I/O in the
  * workflows module, whose workflow code must replay deterministically.
  */
@@ -32,6 +32,14 @@ class ArchitectureTest {
     noClasses().that().resideOutsideOfPackage("io.mooring.activities.runtime.docker..")
         .should().dependOnClassesThat().resideInAPackage("com.github.dockerjava..")
         .because("a second runtime is a package beside the Docker one, and nothing else changes")
+        .check(mooring);
+  }
+
+  @Test
+  void nothingOutsideTheDockerAdapterKnowsIt() {
+    noClasses().that().resideOutsideOfPackage("io.mooring.activities.runtime.docker..")
+        .should().dependOnClassesThat().resideInAPackage("io.mooring.activities.runtime.docker..")
+        .because("the rest of Mooring uses the runtime port, whichever runtime is behind it")
         .check(mooring);
   }
 

@@ -7,9 +7,9 @@ import io.mooring.activities.actions.DeploymentLog;
 import io.mooring.activities.registry.ImageReference;
 import io.mooring.activities.registry.RegistrySettings;
 import io.mooring.activities.runtime.ContainerRuntime;
-import io.mooring.activities.runtime.ContainerSpec;
 import io.mooring.activities.runtime.ContainerStatus;
-import io.mooring.activities.runtime.ReplicaLabels;
+import io.mooring.activities.runtime.ReplicaNames;
+import io.mooring.activities.runtime.RunToCompletion;
 import io.mooring.activities.runtime.RuntimeUnavailableException;
 import io.temporal.activity.Activity;
 import io.temporal.client.ActivityCompletionException;
@@ -45,7 +45,7 @@ public class RegressionActivitiesImpl implements RegressionActivities {
   @Override
   public RegressionResult run(RunRegressionTests request) {
     var service = request.service();
-    String container = ReplicaLabels.containerName(service.name(), request.deploymentId(), "regression");
+    String container = ReplicaNames.of(service.name(), request.deploymentId(), "regression");
     ImageReference image = ImageReference.pinned(request.testImage());
     // Pull progress arrives on docker-java's thread; heartbeat through the context captured here.
     var context = Activity.getExecutionContext();
@@ -54,17 +54,10 @@ public class RegressionActivitiesImpl implements RegressionActivities {
     // A retry after a crash finds the run the last attempt started: a finished one is read, not re-run.
     boolean finishedBefore = runtime.status(container).map(ContainerStatus::exited).orElse(false);
     if (!finishedBefore) {
-      runtime.run(new ContainerSpec(
-          container,
-          request.testImage(),
-          Map.of(ReplicaLabels.SERVICE, service.name(),
-              ReplicaLabels.DEPLOYMENT, request.deploymentId().toString(),
-              ReplicaLabels.ROLE, "regression"),
-          Map.of("MOORING_SERVICE_URL", request.serviceUrl(),
+      runtime.runToCompletion(new RunToCompletion(container, service.name(), request.deploymentId(),
+          request.testImage(), Map.of("MOORING_SERVICE_URL", request.serviceUrl(),
               "MOORING_SERVICE", service.name(),
-              "MOORING_TAG", request.tag()),
-          List.of(),
-          false));
+              "MOORING_TAG", request.tag())));
     }
     log.append(request.deploymentId(), "regression.start", "Running regression tests " + image
         + " against " + request.serviceUrl());

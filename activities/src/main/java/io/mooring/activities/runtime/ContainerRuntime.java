@@ -3,7 +3,6 @@ package io.mooring.activities.runtime;
 import io.mooring.activities.registry.ImageReference;
 import io.mooring.activities.registry.RegistryCredentials;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -25,13 +24,13 @@ public interface ContainerRuntime {
   /** True when the engine already has the image (by digest: it cannot have changed). */
   boolean hasImage(ImageReference image);
 
-  /** Creates the container unless one of that name exists, then makes sure it runs. */
-  void run(ContainerSpec spec);
+  /** Creates the replica unless one of its name exists, then makes sure it runs. */
+  void startReplica(ReplicaToStart replica);
+
+  /** Creates the one-shot instance unless one of its name exists, then makes sure it has started. */
+  void runToCompletion(RunToCompletion run);
 
   Optional<ContainerStatus> status(String name);
-
-  /** All containers, running or not, carrying every one of these labels. */
-  List<ContainerStatus> list(Map<String, String> labels);
 
   /** The replicas of one service, running or not. */
   List<ContainerStatus> replicasOf(String service);

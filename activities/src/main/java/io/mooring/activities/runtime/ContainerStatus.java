@@ -2,7 +2,6 @@ package io.mooring.activities.runtime;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A container as the engine reports it now.
@@ -11,6 +10,7 @@ import java.util.Map;
  * @param exitCode meaningful once it has exited
  * @param restarts how often the engine restarted it by its restart policy (0 where not known)
  * @param startedAt when the engine last started it, by the engine's clock (null where not known)
+ * @param of the service, operation and number it belongs to
  * @param image the image it was created from, as it was asked for
  * @param address its address on the engine's bridge; null on the host network
  * @param ports its ports and where they are published
@@ -21,7 +21,7 @@ public record ContainerStatus(
     String state,
     int exitCode,
     String error,
-    Map<String, String> labels,
+    InstanceOf of,
     int restarts,
     Instant startedAt,
     String image,
@@ -30,23 +30,28 @@ public record ContainerStatus(
     Instant createdAt) {
 
   public ContainerStatus {
-    labels = labels == null ? Map.of() : Map.copyOf(labels);
+    of = of == null ? InstanceOf.NONE : of;
     ports = ports == null ? List.of() : List.copyOf(ports);
   }
 
-  public ContainerStatus(String name, String state, int exitCode, String error, Map<String, String> labels,
+  public ContainerStatus(String name, String state, int exitCode, String error, InstanceOf of,
       int restarts, Instant startedAt) {
-    this(name, state, exitCode, error, labels, restarts, startedAt, null, null, List.of(), null);
+    this(name, state, exitCode, error, of, restarts, startedAt, null, null, List.of(), null);
   }
 
   /** The service it is a replica of; empty for a container of no service. */
   public String service() {
-    return labels.getOrDefault(ReplicaLabels.SERVICE, "");
+    return of.service();
   }
 
   /** The tag it was deployed as; empty where not known. */
   public String tag() {
-    return labels.getOrDefault(ReplicaLabels.TAG, "");
+    return of.tag();
+  }
+
+  /** Its number within its service; 0 where it has none. */
+  public int number() {
+    return of.number();
   }
 
   public boolean running() {

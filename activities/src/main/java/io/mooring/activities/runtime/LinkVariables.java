@@ -27,7 +27,7 @@ public final class LinkVariables {
     Map<String, String> variables = new LinkedHashMap<>();
     List<ContainerStatus> reachable = containers.stream().filter(c -> c.running() && c.address() != null).toList();
     for (ContainerStatus container : reachable) {
-      variables.putAll(ofContainer(prefix + "_" + number(container), service, container));
+      variables.putAll(ofContainer(prefix + "_" + container.number(), service, container));
     }
     if (!reachable.isEmpty()) {
       variables.putAll(ofContainer(prefix, service, reachable.get(0)));
@@ -54,12 +54,4 @@ public final class LinkVariables {
     return variables;
   }
 
-  /** The container's number within its service, from its replica label (0 when it has none). */
-  public static int number(ContainerStatus container) {
-    try {
-      return Integer.parseInt(container.labels().getOrDefault(ReplicaLabels.REPLICA, "0"));
-    } catch (NumberFormatException e) {
-      return 0;
-    }
-  }
 }

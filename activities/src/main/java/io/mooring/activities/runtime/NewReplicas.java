@@ -29,7 +29,7 @@ public final class NewReplicas {
       while (service.onHostNetwork() && taken.contains(port)) {
         port++;
       }
-      next.add(new Replica(ReplicaLabels.containerName(service.name(), operationId, Integer.toString(index)),
+      next.add(new Replica(ReplicaNames.of(service.name(), operationId, Integer.toString(index)),
           index, service.onHostNetwork() ? port : 0, false));
       port++;
     }

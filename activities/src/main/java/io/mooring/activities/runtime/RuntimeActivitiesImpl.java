@@ -110,12 +110,8 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
     String made = operation == null ? null : operation.toString();
     return runtime.replicasOf(service.name())
         .stream()
-        .filter(c -> made == null || !made.equals(c.labels().get(ReplicaLabels.DEPLOYMENT)))
-        .map(c -> new Replica(
-            c.name(),
-            Integer.parseInt(c.labels().getOrDefault(ReplicaLabels.REPLICA, "0")),
-            Integer.parseInt(c.labels().getOrDefault(ReplicaLabels.PORT, "0")),
-            c.running()))
+        .filter(c -> made == null || !made.equals(c.of().operation()))
+        .map(c -> new Replica(c.name(), c.number(), c.of().port(), c.running()))
         .sorted(Comparator.comparingInt(Replica::index).thenComparing(Replica::container))
         .toList();
   }
@@ -158,15 +154,8 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
             "ReplicaUnhealthy");
       }
     }
-    runtime.run(new ContainerSpec(
-        replica.container(),
-        request.image(),
-        ReplicaLabels.replica(service.name(), request.operationId(), replica, request.tag()),
-        env,
-        List.of(),
-        true,
-        service.container(),
-        global && !service.onHostNetwork()));
+    runtime.startReplica(new ReplicaToStart(service.name(), request.operationId(), replica, request.image(),
+        request.tag(), env, service.container(), global && !service.onHostNetwork()));
     log.append(request.operationId(), ReplicaSteps.of(replica.index(), "start"), "Started replica "
         + replica.index() + " of " + service.replicas() + " as " + replica.container()
         + (service.onHostNetwork() ? " on port " + replica.port() : ""));

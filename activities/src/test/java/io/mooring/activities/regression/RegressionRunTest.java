@@ -7,6 +7,7 @@ import io.mooring.activities.registry.RegistrySettings;
 import io.mooring.activities.regression.RegressionActivities.RegressionResult;
 import io.mooring.activities.regression.RegressionActivities.RunRegressionTests;
 import io.mooring.activities.runtime.ContainerStatus;
+import io.mooring.activities.runtime.InstanceOf;
 import io.mooring.activities.runtime.RuntimeUnavailableException;
 import io.mooring.activities.runtime.ScriptedEngine;
 import io.mooring.activities.services.ServiceDefinition;
@@ -44,8 +45,9 @@ class RegressionRunTest {
     RegressionResult result = run();
 
     assertThat(result.passed()).isTrue();
-    assertThat(engine.runs()).singleElement().satisfies(spec ->
-        assertThat(spec.comesBackWithEngine()).as("a test run is not restarted by the engine").isFalse());
+    assertThat(engine.runs()).as("run to completion: not restarted by the engine").singleElement()
+        .satisfies(run -> assertThat(run.env()).containsEntry("MOORING_TAG", "1.0.0"));
+    assertThat(engine.started()).isEmpty();
     assertThat(log).contains("Regression tests passed");
   }
 
@@ -80,6 +82,6 @@ class RegressionRunTest {
   }
 
   private static ContainerStatus state(String state, int exitCode) {
-    return new ContainerStatus("web-abc-regression", state, exitCode, null, Map.of(), 0, null);
+    return new ContainerStatus("web-abc-regression", state, exitCode, null, InstanceOf.NONE, 0, null);
   }
 }

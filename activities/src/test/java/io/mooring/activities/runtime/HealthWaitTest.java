@@ -59,7 +59,7 @@ class HealthWaitTest {
 
   private RuntimeActivities activitiesAnswering(int status, Duration healthTimeout) {
     ScriptedEngine engine = new ScriptedEngine().then(() ->
-        new ContainerStatus(REPLICA.container(), "running", 0, null, Map.of(), 0, null));
+        new ContainerStatus(REPLICA.container(), "running", 0, null, InstanceOf.NONE, 0, null));
     ReplicaHealth health = new ReplicaHealth() {
       @Override
       public Answer ask(int port, String path) {

@@ -5,7 +5,6 @@ import io.mooring.activities.registry.RegistryCredentials;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Supplier;
@@ -18,15 +17,21 @@ import java.util.function.Supplier;
 public final class ScriptedEngine implements ContainerRuntime {
 
   private final Deque<Supplier<ContainerStatus>> steps = new ConcurrentLinkedDeque<>();
-  private final List<ContainerSpec> runs = new ArrayList<>();
+  private final List<ReplicaToStart> started = new ArrayList<>();
+  private final List<RunToCompletion> runs = new ArrayList<>();
 
   public ScriptedEngine then(Supplier<ContainerStatus> step) {
     steps.add(step);
     return this;
   }
 
-  /** Containers started through {@link #run}, in order. */
-  public List<ContainerSpec> runs() {
+  /** Replicas started through {@link #startReplica}, in order. */
+  public List<ReplicaToStart> started() {
+    return started;
+  }
+
+  /** One-shot instances started through {@link #runToCompletion}, in order. */
+  public List<RunToCompletion> runs() {
     return runs;
   }
 
@@ -54,14 +59,15 @@ public final class ScriptedEngine implements ContainerRuntime {
   }
 
   @Override
-  public void run(ContainerSpec spec) {
-    runs.add(spec);
+  public void startReplica(ReplicaToStart replica) {
+    started.add(replica);
   }
 
   @Override
-  public List<ContainerStatus> list(Map<String, String> labels) {
-    return List.of();
+  public void runToCompletion(RunToCompletion run) {
+    runs.add(run);
   }
+
 
   @Override
   public List<ContainerStatus> replicasOf(String service) {

@@ -2,7 +2,6 @@ package io.mooring.api.tutum;
 
 import io.mooring.activities.runtime.ContainerRuntime;
 import io.mooring.activities.runtime.ContainerStatus;
-import io.mooring.activities.runtime.LinkVariables;
 import io.mooring.activities.services.ServiceRecord;
 import io.mooring.activities.services.ServiceStore;
 import java.util.Comparator;
@@ -28,7 +27,7 @@ class ContainerObjects {
   /** A container with the service it belongs to. */
   record Found(ContainerStatus container, ServiceRecord service) {
     String name() {
-      return service.uniqueName() + "-" + LinkVariables.number(container);
+      return service.uniqueName() + "-" + container.number();
     }
   }
 

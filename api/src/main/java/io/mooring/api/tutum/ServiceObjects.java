@@ -32,7 +32,7 @@ class ServiceObjects {
   static final String ACTIONS = "/api/v1/action/";
   /** A service's containers in order: by their number, then by name (old and new during a rollout). */
   static final Comparator<ContainerStatus> BY_NUMBER =
-      Comparator.comparingInt(LinkVariables::number).thenComparing(ContainerStatus::name);
+      Comparator.comparingInt(ContainerStatus::number).thenComparing(ContainerStatus::name);
   /** The newest actions a service object lists. */
   private static final int ACTIONS_SHOWN = 25;
 

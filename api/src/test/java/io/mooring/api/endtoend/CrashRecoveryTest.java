@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mooring.activities.runtime.ContainerStatus;
-import io.mooring.activities.runtime.ReplicaLabels;
 import io.mooring.activities.runtime.docker.DockerEngine;
+import io.mooring.activities.runtime.docker.ReplicaLabels;
 import io.mooring.api.Http;
 import io.mooring.api.Http.Reply;
 import java.io.IOException;
@@ -168,7 +168,7 @@ class CrashRecoveryTest {
     assertThat(replicas).as("exactly the replicas of one version, nothing left over").hasSize(REPLICAS)
         .allSatisfy(c -> {
           assertThat(c.running()).as(c.name()).isTrue();
-          assertThat(c.labels()).containsEntry(ReplicaLabels.TAG, expected);
+          assertThat(c.tag()).isEqualTo(expected);
         });
     assertThat(docker.list(Map.of(ReplicaLabels.SERVICE, SERVICE, ReplicaLabels.ROLE, "regression"))).isEmpty();
 

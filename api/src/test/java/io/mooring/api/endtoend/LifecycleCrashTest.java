@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mooring.activities.runtime.ContainerStatus;
-import io.mooring.activities.runtime.ReplicaLabels;
 import io.mooring.activities.runtime.docker.DockerEngine;
+import io.mooring.activities.runtime.docker.ReplicaLabels;
 import io.mooring.api.Http;
 import io.mooring.api.Http.Reply;
 import java.io.IOException;
@@ -150,7 +150,7 @@ class LifecycleCrashTest {
     containers = docker.list(Map.of(ReplicaLabels.SERVICE, name, ReplicaLabels.ROLE, "replica"));
     assertThat(containers).as("exactly the target, every one running, no orphan").hasSize(target)
         .allSatisfy(c -> assertThat(c.running()).as(c.name()).isTrue());
-    assertThat(containers.stream().map(c -> c.labels().get(ReplicaLabels.REPLICA)).distinct())
+    assertThat(containers.stream().map(c -> c.number()).distinct())
         .as("each number once").hasSize(target);
     assertThat(http.delete(service).status()).isEqualTo(202);
     awaitState(service, "Terminated");

@@ -3,7 +3,7 @@ package io.mooring.api.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mooring.activities.runtime.ContainerStatus;
-import io.mooring.activities.runtime.ReplicaLabels;
+import io.mooring.activities.runtime.docker.ReplicaLabels;
 import io.mooring.api.Http.Reply;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +54,7 @@ class QueuedDeploymentsTest extends RealMooringTest {
     }
     for (int i = 0; i < FLEET; i++) {
       assertThat(docker.list(Map.of(ReplicaLabels.SERVICE, "q-%03d".formatted(i), ReplicaLabels.ROLE, "replica")))
-          .singleElement().satisfies(c -> assertThat(c.labels()).containsEntry(ReplicaLabels.TAG, "1.1.0"));
+          .singleElement().satisfies(c -> assertThat(c.tag()).isEqualTo("1.1.0"));
     }
     handOffs.sort(Long::compare);
     System.out.printf("gate hand-off between %d queued deployments: median %d ms, p90 %d ms, max %d ms%n",

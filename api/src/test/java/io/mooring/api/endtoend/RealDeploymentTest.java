@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mooring.activities.runtime.ContainerStatus;
-import io.mooring.activities.runtime.ReplicaLabels;
+import io.mooring.activities.runtime.docker.ReplicaLabels;
 import io.mooring.api.Http.Reply;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +29,7 @@ class RealDeploymentTest extends RealMooringTest {
     assertThat(next.get("status").asString()).as(next.toString()).isEqualTo("successful");
     assertThat(replicas("e2e-web")).hasSize(3).allSatisfy(c -> {
       assertThat(c.running()).isTrue();
-      assertThat(c.labels()).containsEntry(ReplicaLabels.TAG, "1.2.0");
+      assertThat(c.tag()).isEqualTo("1.2.0");
       assertThat(versionAt(c)).isEqualTo("1.2.0");
     });
     assertThat(http.get("/service-image-tag/e2e-web").body()).isEqualTo("{\"tag\":\"1.2.0\"}");

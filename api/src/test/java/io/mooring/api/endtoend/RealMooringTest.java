@@ -3,9 +3,9 @@ package io.mooring.api.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mooring.activities.runtime.ContainerRuntime;
 import io.mooring.activities.runtime.ContainerStatus;
-import io.mooring.activities.runtime.ReplicaLabels;
+import io.mooring.activities.runtime.docker.DockerEngine;
+import io.mooring.activities.runtime.docker.ReplicaLabels;
 import io.mooring.api.Http;
 import io.mooring.api.Http.Reply;
 import io.mooring.api.ServiceFleet;
@@ -57,7 +57,8 @@ abstract class RealMooringTest {
   static String pipelineToken;
 
   @LocalServerPort int port;
-  @Autowired ContainerRuntime docker;
+  /** The engine itself: the suites look at containers by the labels Mooring gives them. */
+  @Autowired DockerEngine docker;
   @Autowired WorkflowClient temporal;
   Http http;
   private final HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -188,7 +189,7 @@ abstract class RealMooringTest {
 
   /** Makes {@code tag} the running version of the service, deploying it if needed. */
   List<String> runningVersion(String service, String tag) {
-    boolean running = replicas(service).stream().allMatch(c -> tag.equals(c.labels().get(ReplicaLabels.TAG)) && c.running());
+    boolean running = replicas(service).stream().allMatch(c -> tag.equals(c.tag()) && c.running());
     if (!running || replicas(service).isEmpty() || !http.get("/service-image-tag/" + service).body().contains(tag)) {
       JsonNode deployed = deployAndWait(service, "{\"tag\": \"" + tag + "\"}");
       assertThat(deployed.get("status").asString()).as(deployed.toString()).isEqualTo("successful");
@@ -244,7 +245,7 @@ abstract class RealMooringTest {
   }
 
   String versionAt(ContainerStatus container) {
-    String port = container.labels().get(ReplicaLabels.PORT);
+    int port = container.of().port();
     try {
       return plain.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/version"))
           .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).body().strip();

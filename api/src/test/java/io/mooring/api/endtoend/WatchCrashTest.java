@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mooring.activities.runtime.ContainerStatus;
-import io.mooring.activities.runtime.ReplicaLabels;
 import io.mooring.activities.runtime.docker.DockerEngine;
+import io.mooring.activities.runtime.docker.ReplicaLabels;
 import io.mooring.api.Http;
 import io.mooring.api.Http.Reply;
 import java.net.URI;
@@ -176,7 +176,7 @@ class WatchCrashTest {
   }
 
   private static String versionAt(ContainerStatus container) throws Exception {
-    String port = container.labels().get(ReplicaLabels.PORT);
+    int port = container.of().port();
     return plain.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/version"))
         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).body().strip();
   }

@@ -28,10 +28,10 @@ import io.mooring.activities.registry.ImageReference;
 import io.mooring.activities.registry.RegistryCredentials;
 import io.mooring.activities.runtime.ContainerOutput;
 import io.mooring.activities.runtime.ContainerRuntime;
-import io.mooring.activities.runtime.ContainerSpec;
 import io.mooring.activities.runtime.ContainerStatus;
 import io.mooring.activities.runtime.PublishedPort;
-import io.mooring.activities.runtime.ReplicaLabels;
+import io.mooring.activities.runtime.ReplicaToStart;
+import io.mooring.activities.runtime.RunToCompletion;
 import io.mooring.activities.runtime.RuntimeUnavailableException;
 import io.mooring.activities.runtime.StoppedContainer;
 import io.mooring.activities.services.ContainerSettings;
@@ -148,7 +148,21 @@ public class DockerEngine implements ContainerRuntime, AutoCloseable {
   }
 
   @Override
-  public void run(ContainerSpec spec) {
+  public void startReplica(ReplicaToStart replica) {
+    run(new ContainerSpec(replica.replica().container(), replica.image(),
+        ReplicaLabels.replica(replica.service(), replica.operation(), replica.replica().index(),
+            replica.replica().port(), replica.tag()),
+        replica.env(), List.of(), true, replica.settings(), replica.reachesHost()));
+  }
+
+  @Override
+  public void runToCompletion(RunToCompletion run) {
+    run(new ContainerSpec(run.name(), run.image(), ReplicaLabels.regression(run.service(), run.operation()),
+        run.env(), List.of(), false));
+  }
+
+  /** Creates the container unless one of that name exists, then makes sure it runs. */
+  void run(ContainerSpec spec) {
     call("start container " + spec.name(), () -> {
       if (status(spec.name()).isEmpty()) {
         try {
@@ -226,7 +240,7 @@ public class DockerEngine implements ContainerRuntime, AutoCloseable {
             state.getStatus(),
             state.getExitCodeLong() == null ? 0 : state.getExitCodeLong().intValue(),
             state.getError(),
-            inspect.getConfig().getLabels() == null ? Map.of() : inspect.getConfig().getLabels(),
+            ReplicaLabels.read(inspect.getConfig().getLabels()),
             inspect.getRestartCount() == null ? 0 : inspect.getRestartCount(),
             startedAt(state.getStartedAt()),
             inspect.getConfig().getImage(),
@@ -249,7 +263,7 @@ public class DockerEngine implements ContainerRuntime, AutoCloseable {
     return list(Map.of(ReplicaLabels.ROLE, "replica"));
   }
 
-  @Override
+  /** All containers, running or not, carrying every one of these labels. */
   public List<ContainerStatus> list(Map<String, String> labels) {
     return call("list containers", () -> docker.listContainersCmd()
         .withShowAll(true)
@@ -261,7 +275,7 @@ public class DockerEngine implements ContainerRuntime, AutoCloseable {
             c.getState(),
             exitCodeIn(c.getStatus()),
             null,
-            c.getLabels() == null ? Map.of() : c.getLabels(),
+            ReplicaLabels.read(c.getLabels()),
             0,
             null,
             c.getImage(),

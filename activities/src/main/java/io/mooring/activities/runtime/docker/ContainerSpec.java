@@ -1,4 +1,4 @@
-package io.mooring.activities.runtime;
+package io.mooring.activities.runtime.docker;
 
 import io.mooring.activities.services.ContainerSettings;
 import java.util.List;
