@@ -18,7 +18,8 @@ class ArchitectureTest {
 
   private static final List<String> FACES = List.of("harmony", "tutum", "watch", "dashboard");
 
-  private final JavaClasses mooring = new ClassFileImporter()
+  /** Read once for every rule: reading the classes is most of the test's time. */
+  private static final JavaClasses mooring = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
       .importPackages("io.mooring");
 

@@ -4,6 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +16,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class GateSwitches {
+
+  private static final Logger log = LoggerFactory.getLogger(GateSwitches.class);
 
   /** One accepted switch. */
   public record GateSwitch(boolean enabled, String message, String by, Instant at) {}
@@ -25,15 +30,24 @@ public class GateSwitches {
     this.clock = clock;
   }
 
+  /**
+   * Best effort: the switch has taken effect when this runs, so a database that does not answer
+   * costs the page its "by whom", never the caller an error for a switch that happened.
+   */
   public void record(boolean enabled, String message, String by) {
-    jdbc.sql("""
-            INSERT INTO gate_switch (enabled, message, switched_by, switched_at)
-            VALUES (:enabled, :message, :by, :at)""")
-        .param("enabled", enabled)
-        .param("message", message)
-        .param("by", by)
-        .param("at", Timestamp.from(clock.instant()))
-        .update();
+    try {
+      jdbc.sql("""
+              INSERT INTO gate_switch (enabled, message, switched_by, switched_at)
+              VALUES (:enabled, :message, :by, :at)""")
+          .param("enabled", enabled)
+          .param("message", message)
+          .param("by", by)
+          .param("at", Timestamp.from(clock.instant()))
+          .update();
+    } catch (DataAccessException unrecorded) {
+      log.warn("Deployments were switched {} by {}, but who switched could not be recorded: {}",
+          enabled ? "on" : "off", by, unrecorded.getMessage());
+    }
   }
 
   /** The last accepted switch, if anyone ever switched. */
