@@ -13,7 +13,8 @@ public interface RegressionActivities {
 
   /**
    * @param testImage the test image by digest, as validated at admission
-   * @param serviceUrl where the new replicas answer, given to the tests as {@code MOORING_SERVICE_URL}
+   * @param serviceUrl where the new replicas answer, given to the tests as {@code MOORING_SERVICE_URL};
+   *     null: the runtime says where the deployment's first new replica answers
    */
   record RunRegressionTests(
       UUID deploymentId, ServiceDefinition service, String testImage, String tag, String serviceUrl) {}

@@ -17,6 +17,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -50,17 +51,18 @@ public class RegressionActivitiesImpl implements RegressionActivities {
     // Pull progress arrives on docker-java's thread; heartbeat through the context captured here.
     var context = Activity.getExecutionContext();
     boolean engineWentAwayBefore = context.getHeartbeatDetails(Boolean.class).orElse(false);
+    String serviceUrl = request.serviceUrl() != null ? request.serviceUrl() : "http://" + newReplicaAddress(request);
     runtime.pull(image, credentials.named(service.credentials()), () -> context.heartbeat(engineWentAwayBefore));
     // A retry after a crash finds the run the last attempt started: a finished one is read, not re-run.
     boolean finishedBefore = runtime.status(container).map(ContainerStatus::exited).orElse(false);
     if (!finishedBefore) {
       runtime.runToCompletion(new RunToCompletion(container, service.name(), request.deploymentId(),
-          request.testImage(), Map.of("MOORING_SERVICE_URL", request.serviceUrl(),
+          request.testImage(), Map.of("MOORING_SERVICE_URL", serviceUrl,
               "MOORING_SERVICE", service.name(),
               "MOORING_TAG", request.tag())));
     }
     log.append(request.deploymentId(), "regression.start", "Running regression tests " + image
-        + " against " + request.serviceUrl());
+        + " against " + serviceUrl);
     try {
       Watch watch = awaitExit(container, engineWentAwayBefore);
       ContainerStatus finished = watch.finished();
@@ -90,6 +92,18 @@ public class RegressionActivitiesImpl implements RegressionActivities {
       runtime.remove(container);
       throw cancelled;
     }
+  }
+
+  /** Where the first running replica the deployment started answers, as the runtime reaches it. */
+  private String newReplicaAddress(RunRegressionTests request) {
+    String deployment = request.deploymentId().toString();
+    return runtime.replicasOf(request.service().name()).stream()
+        .filter(replica -> deployment.equals(replica.of().operation()) && replica.running())
+        .min(Comparator.comparingInt(ContainerStatus::number))
+        .flatMap(runtime::reachableAt)
+        .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("No replica of " + request.service().name()
+            + " that deployment " + deployment + " started runs and answers on a port, so the regression tests"
+            + " have nothing to test", "RegressionTargetGone"));
   }
 
   /** How the test container ended, and whether the engine went away while it ran. */

@@ -35,6 +35,13 @@ public interface ContainerRuntime {
   /** The replicas of one service, running or not. */
   List<ContainerStatus> replicasOf(String service);
 
+  /**
+   * Where a replica answers on the service's port, as {@code host:port}, for callers on this
+   * machine such as the regression tests; empty when it publishes no port. The runtime knows
+   * whether that is the loopback, a bridge address or a node's.
+   */
+  Optional<String> reachableAt(ContainerStatus replica);
+
   /** The replicas of every service, running or not. */
   List<ContainerStatus> replicas();
 

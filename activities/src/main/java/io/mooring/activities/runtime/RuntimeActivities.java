@@ -8,6 +8,7 @@ import io.mooring.activities.runtime.RuntimeRequests.RemoveAll;
 import io.mooring.activities.runtime.RuntimeRequests.RemoveReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.RestoreReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.StartReplica;
+import io.mooring.activities.runtime.RuntimeRequests.StepOrder;
 import io.mooring.activities.runtime.RuntimeRequests.StopReplica;
 import io.mooring.activities.runtime.RuntimeRequests.StopReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.StopRunning;
@@ -21,7 +22,17 @@ import java.util.List;
 @ActivityInterface(namePrefix = "Runtime")
 public interface RuntimeActivities {
 
+  /** How the runtime will roll the service over to the request's image: the replicas and the steps. */
   RolloutPlan plan(PlanRollout request);
+
+  /**
+   * Takes one step of a plan, briefly: returns true when it is done, false when it goes on and must
+   * be watched to its end ({@link #watchStep}).
+   */
+  boolean takeStep(StepOrder order);
+
+  /** Watches a step taken until it is done (heartbeating); fails when it never gets there. */
+  void watchStep(StepOrder order);
 
   /** The service's containers now, running or not, by replica index. */
   List<Replica> inventory(Inventory request);

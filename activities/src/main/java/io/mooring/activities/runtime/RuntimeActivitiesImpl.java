@@ -14,6 +14,7 @@ import io.mooring.activities.runtime.RuntimeRequests.RemoveAll;
 import io.mooring.activities.runtime.RuntimeRequests.RemoveReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.RestoreReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.StartReplica;
+import io.mooring.activities.runtime.RuntimeRequests.StepOrder;
 import io.mooring.activities.runtime.RuntimeRequests.StopReplica;
 import io.mooring.activities.runtime.RuntimeRequests.StopReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.StopRunning;
@@ -97,7 +98,17 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
     log.append(request.operationId(), "plan", "Planned rollout: " + current.size()
         + " current container(s) " + names(current) + ", " + next.size() + " new replica(s) on ports "
         + next.stream().map(r -> Integer.toString(r.port())).toList());
-    return new RolloutPlan(current, next);
+    return ReplicaByReplica.plan(request.image(), current, next);
+  }
+
+  @Override
+  public boolean takeStep(StepOrder order) {
+    return ReplicaByReplica.take(order, this);
+  }
+
+  @Override
+  public void watchStep(StepOrder order) {
+    ReplicaByReplica.watch(order, this);
   }
 
   @Override

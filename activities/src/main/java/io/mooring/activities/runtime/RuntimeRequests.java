@@ -13,7 +13,8 @@ import java.util.UUID;
 public final class RuntimeRequests {
   private RuntimeRequests() {}
 
-  public record PlanRollout(@JsonAlias("deploymentId") UUID operationId, ServiceDefinition service) {}
+  /** @param image the image by digest the rollout brings (null in plans asked for before it was said) */
+  public record PlanRollout(@JsonAlias("deploymentId") UUID operationId, ServiceDefinition service, String image) {}
 
   /** The containers a service has now, running or not. */
   public record Inventory(UUID operationId, ServiceDefinition service) {}
@@ -41,6 +42,14 @@ public final class RuntimeRequests {
 
   /** @param step names this removal in the log, e.g. {@code cleanup} or {@code rollback} */
   public record RemoveReplicas(@JsonAlias("deploymentId") UUID operationId, String step, List<Replica> replicas) {}
+
+  /**
+   * A step of a rollout to take or to watch.
+   *
+   * @param image the image by digest the rollout brings
+   * @param tag the tag that digest was validated as
+   */
+  public record StepOrder(UUID operationId, ServiceDefinition service, String image, String tag, RolloutStep step) {}
 
   /** Puts things back as they were: the new replicas go, the old ones that ran run again. */
   public record RestoreReplicas(@JsonAlias("deploymentId") UUID operationId, List<Replica> restart, List<Replica> remove) {}

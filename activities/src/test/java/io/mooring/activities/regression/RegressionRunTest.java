@@ -1,6 +1,7 @@
 package io.mooring.activities.regression;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mooring.activities.actions.RecordingLog;
 import io.mooring.activities.registry.RegistrySettings;
@@ -72,13 +73,49 @@ class RegressionRunTest {
         + "(exit code 0), so their result does not count");
   }
 
+  @Test
+  void pointsTheTestsAtTheFirstRunningReplicaTheDeploymentStartedWhereTheRuntimeReachesIt() {
+    UUID deployment = UUID.randomUUID();
+    engine.withReplica(replica("web-old-1", "running", UUID.randomUUID(), 1, 28080))
+        .withReplica(replica("web-new-2", "running", deployment, 2, 28082))
+        .withReplica(replica("web-new-1", "running", deployment, 1, 28081))
+        .withReplica(replica("web-new-3", "exited", deployment, 0, 28083))
+        .then(() -> null).then(() -> state("running", 0)).then(() -> state("exited", 0));
+
+    run(deployment, null);
+
+    assertThat(engine.runs()).singleElement()
+        .satisfies(run -> assertThat(run.env()).containsEntry("MOORING_SERVICE_URL", "http://127.0.0.1:28081"));
+    assertThat(log).anyMatch(line -> line.endsWith("against http://127.0.0.1:28081"));
+  }
+
+  @Test
+  void failsWithAReasonWhenNoReplicaTheDeploymentStartedRuns() {
+    UUID deployment = UUID.randomUUID();
+    engine.withReplica(replica("web-new-1", "exited", deployment, 1, 28081)).then(() -> null);
+
+    assertThatThrownBy(() -> run(deployment, null))
+        .rootCause().hasMessageContaining("No replica of web that deployment " + deployment + " started runs and answers on a"
+            + " port, so the regression tests have nothing to test");
+    assertThat(engine.runs()).isEmpty();
+  }
+
+  private static ContainerStatus replica(String name, String state, UUID operation, int number, int port) {
+    return new ContainerStatus(name, state, 0, null, new InstanceOf("web", operation.toString(), number, port, "1.1.0"),
+        0, null);
+  }
+
   private RegressionResult run() {
+    return run(UUID.randomUUID(), "http://127.0.0.1:28081");
+  }
+
+  private RegressionResult run(UUID deployment, String serviceUrl) {
     environment.registerActivitiesImplementations(new RegressionActivitiesImpl(
         engine, new RegistrySettings(Map.of(), null, null, null), new RecordingLog(log), new RegressionSettings(Duration.ofMinutes(1)),
         new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     RegressionActivities activities = environment.newActivityStub(RegressionActivities.class,
         ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
-    return activities.run(new RunRegressionTests(UUID.randomUUID(), WEB, TEST_IMAGE, "1.0.0", "http://127.0.0.1:28081"));
+    return activities.run(new RunRegressionTests(deployment, WEB, TEST_IMAGE, "1.0.0", serviceUrl));
   }
 
   private static ContainerStatus state(String state, int exitCode) {

@@ -19,9 +19,16 @@ public final class ScriptedEngine implements ContainerRuntime {
   private final Deque<Supplier<ContainerStatus>> steps = new ConcurrentLinkedDeque<>();
   private final List<ReplicaToStart> started = new ArrayList<>();
   private final List<RunToCompletion> runs = new ArrayList<>();
+  private final List<ContainerStatus> replicas = new ArrayList<>();
 
   public ScriptedEngine then(Supplier<ContainerStatus> step) {
     steps.add(step);
+    return this;
+  }
+
+  /** A replica {@link #replicasOf} and {@link #replicas} list from now on. */
+  public ScriptedEngine withReplica(ContainerStatus replica) {
+    replicas.add(replica);
     return this;
   }
 
@@ -71,12 +78,17 @@ public final class ScriptedEngine implements ContainerRuntime {
 
   @Override
   public List<ContainerStatus> replicasOf(String service) {
-    return List.of();
+    return replicas.stream().filter(replica -> replica.service().equals(service)).toList();
+  }
+
+  @Override
+  public Optional<String> reachableAt(ContainerStatus replica) {
+    return Optional.of("127.0.0.1:" + replica.of().port());
   }
 
   @Override
   public List<ContainerStatus> replicas() {
-    return List.of();
+    return List.copyOf(replicas);
   }
 
   @Override

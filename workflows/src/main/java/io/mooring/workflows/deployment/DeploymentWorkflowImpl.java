@@ -18,6 +18,7 @@ import io.mooring.activities.regression.RegressionActivities.RegressionResult;
 import io.mooring.activities.regression.RegressionActivities.RunRegressionTests;
 import io.mooring.activities.runtime.Replica;
 import io.mooring.activities.runtime.RolloutPlan;
+import io.mooring.activities.runtime.RolloutStep;
 import io.mooring.activities.runtime.RuntimeActivities;
 import io.mooring.activities.runtime.RuntimeRequests.AwaitHealthy;
 import io.mooring.activities.runtime.RuntimeRequests.PlanRollout;
@@ -25,6 +26,7 @@ import io.mooring.activities.runtime.RuntimeRequests.PullImage;
 import io.mooring.activities.runtime.RuntimeRequests.RemoveReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.RestoreReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.StartReplica;
+import io.mooring.activities.runtime.RuntimeRequests.StepOrder;
 import io.mooring.activities.runtime.RuntimeRequests.StopReplica;
 import io.mooring.activities.services.ServiceDefinition;
 import io.mooring.workflows.deployment.Admission.Verdict;
@@ -51,8 +53,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The story of one deployment: validate the image, take the gate, roll the replicas over one by
- * one, run the regression tests, and either record the new version or put the old one back.
+ * The story of one deployment: validate the image, take the gate, roll the service over in the
+ * steps its runtime plans, run the regression tests, and either record the new version or put the
+ * old one back.
  */
 @WorkflowImpl(taskQueues = TaskQueues.MOORING)
 public class DeploymentWorkflowImpl implements DeploymentWorkflow {
@@ -87,6 +90,8 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
   /** Someone cancelled it: its action ends as Canceled rather than Failed. */
   private boolean cancelled;
   private RolloutPlan plan;
+  /** The runtime planned the steps; deployments that began before it did derive them here. */
+  private boolean stepsFromTheRuntime;
   private DeploymentProgress progress;
 
   @Override
@@ -243,9 +248,36 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
     enter("rolling-out", "Planning the rollout");
     // Planning as an ordinary activity ends the workflow task that admitted the deployment, so the
     // caller's 202 leaves now rather than once the local activities of the rollout are done.
-    PlanRollout planning = new PlanRollout(id, service);
+    PlanRollout planning = new PlanRollout(id, service, images.image());
     plan = Workflow.getVersion("plan-answers-the-caller", Workflow.DEFAULT_VERSION, 1) >= 1
         ? firstStep.plan(planning) : planner.plan(planning);
+    // A plan without steps came from a Mooring that did not plan them yet: derive them as it did.
+    stepsFromTheRuntime = !plan.rollout().isEmpty()
+        && Workflow.getVersion("steps-from-the-runtime", Workflow.DEFAULT_VERSION, 1) >= 1;
+    if (stepsFromTheRuntime) {
+      plan.rollout().forEach(this::take);
+    } else {
+      rollOutReplicaByReplica();
+    }
+  }
+
+  /**
+   * Takes one step of the runtime's plan, and watches it to its end when it goes on. Taking is a
+   * container change; watching is a wait that a cancel ends.
+   */
+  private void take(RolloutStep step) {
+    progressReplica(step.replica(), step.says());
+    StepOrder order = new StepOrder(id, service, images.image(), request.tag(), step);
+    boolean[] done = new boolean[1];
+    change(() -> done[0] = containers.takeStep(order));
+    if (!done[0]) {
+      progressReplica(step.replica(), step.awaits());
+      waits.watchStep(order);
+    }
+  }
+
+  /** The steps as deployments recorded before the runtime planned them took them. */
+  private void rollOutReplicaByReplica() {
     PullImage pull = new PullImage(id, images.image(), service.credentials());
     if (!containers.hasImage(pull)) {
       waits.pull(pull);
@@ -289,7 +321,8 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
       return;
     }
     enter("testing", "Running regression tests " + request.regressionTestVersion());
-    String serviceUrl = "http://127.0.0.1:" + plan.next().get(0).port();
+    // The runtime says where the new replicas answer, unless the deployment began before it did.
+    String serviceUrl = stepsFromTheRuntime ? null : "http://127.0.0.1:" + plan.next().get(0).port();
     RegressionResult result = regression.run(new RunRegressionTests(id, service, images.testImage(), request.tag(), serviceUrl));
     if (!result.passed()) {
       throw new DeploymentFailed("Regression tests failed with exit code " + result.exitCode());
@@ -304,7 +337,11 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
     enter("finishing", "Recording " + request.tag() + " as the current version");
     history.recordVersion(new RecordVersion(id, service.name(), request.tag(), images.digest()));
     try {
-      containers.removeReplicas(new RemoveReplicas(id, "cleanup", plan.current()));
+      if (stepsFromTheRuntime) {
+        plan.cleanUp().forEach(this::takeWhole);
+      } else {
+        containers.removeReplicas(new RemoveReplicas(id, "cleanup", plan.current()));
+      }
     } catch (ActivityFailure cleanupFailed) {
       // The new version runs and is recorded; leftover stopped containers are only clutter.
       log("cleanup.failed", "Could not remove the old containers: " + reasonOf(cleanupFailed));
@@ -334,7 +371,11 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
     enter("rolling-back", "Rolling back: " + reason);
     log("rollback.start", "Rolling back to " + service.tag() + ": " + reason);
     try {
-      containers.restoreReplicas(new RestoreReplicas(id, plan.current(), plan.next()));
+      if (stepsFromTheRuntime) {
+        plan.restore().forEach(this::takeWhole);
+      } else {
+        containers.restoreReplicas(new RestoreReplicas(id, plan.current(), plan.next()));
+      }
     } catch (ActivityFailure rollbackFailed) {
       giveServiceTurnBack("failed", false);
       gate.hold(new Hold(id.toString(), "Rollback of service deployment " + id + " failed; " + service.name()
@@ -344,6 +385,17 @@ public class DeploymentWorkflowImpl implements DeploymentWorkflow {
     giveServiceTurnBack("failed", true);
     gate.release(new Release(id.toString(), "Re-enable service deployment after rolled back deployment: " + id));
     return finishFailed(failure + ". Rolled back to " + service.tag() + ".", true);
+  }
+
+  /**
+   * Takes a step of a rollback or clean-up to its end. These run after the deployment's outcome is
+   * decided (in a scope a cancel does not reach), so the progress stays on what the phase says.
+   */
+  private void takeWhole(RolloutStep step) {
+    StepOrder order = new StepOrder(id, service, images.image(), request.tag(), step);
+    if (!containers.takeStep(order)) {
+      waits.watchStep(order);
+    }
   }
 
   private DeploymentOutcome finishFailed(String message, boolean rolledBack) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.mooring.activities.TaskQueues;
+import io.mooring.activities.runtime.RolloutPlan;
 import io.mooring.activities.services.ServiceDefinition;
 import io.mooring.workflows.deployment.Admission.Verdict;
 import io.mooring.workflows.gate.DeploymentGateImpl;
@@ -91,7 +92,35 @@ class DeploymentWorkflowTest {
     assertThat(world.runningContainers()).containsExactly("web-new-1", "web-new-2", "web-new-3");
     assertThat(gate.state()).isEqualTo(new GateState(true,
         "Re-enable service deployment after successful deployment: " + id, null, List.of()));
-    GoldenHistories.record(env, "deployment-success", DeploymentRequest.workflowId(id));
+    GoldenHistories.record(env, "deployment-success-in-runtime-steps", DeploymentRequest.workflowId(id));
+  }
+
+  @Test
+  void takesOnlyTheStepsTheRuntimePlannedAndWatchesThoseNotDoneAtOnce() {
+    world.slowReplicas.add(1);
+    world.replanned = plan -> new RolloutPlan(plan.current(), plan.next(),
+        List.of(plan.rollout().get(1)), plan.restore(), List.of());
+    start();
+    UUID id = UUID.randomUUID();
+    deployments.start(request(id, "1.1.0", "latest", false));
+
+    assertThat(deployments.outcome(id).status()).isEqualTo("successful");
+    assertThat(world.events).containsExactly("open rolling-out", "plan", "start web-new-1", "healthy web-new-1",
+        "regression " + TESTS + "@sha256:t0 at http://127.0.0.1:19001", "record 1.1.0", "succeed");
+  }
+
+  @Test
+  void putsBackWhatWasThereInTheStepsTheRuntimePlannedForIt() {
+    world.unhealthyReplicas.add(1);
+    world.replanned = plan -> new RolloutPlan(plan.current(), plan.next(), List.of(plan.rollout().get(1)),
+        List.of(plan.rollout().get(2)), plan.cleanUp());
+    start();
+    UUID id = UUID.randomUUID();
+    deployments.start(request(id, "1.1.0", "latest", false));
+
+    assertThat(deployments.outcome(id).rolledBack()).isTrue();
+    assertThat(world.events).containsExactly("open rolling-out", "plan", "start web-new-1", "unhealthy web-new-1",
+        "stop web-old-1", "fail");
   }
 
   @Test
@@ -126,7 +155,7 @@ class DeploymentWorkflowTest {
     assertThat(searchAttributesOf(succeeded)).containsExactlyInAnyOrderEntriesOf(Map.of(
         "MooringKind", "deployment", "MooringService", "web", "MooringTag", "1.1.0", "MooringStatus", "successful"));
     assertThat(searchAttributesOf(failed)).containsEntry("MooringTag", "1.2.0").containsEntry("MooringStatus", "failed");
-    GoldenHistories.record(env, "deployment-searchable-planned-by-activity", DeploymentRequest.workflowId(succeeded));
+    GoldenHistories.record(env, "deployment-searchable-in-runtime-steps", DeploymentRequest.workflowId(succeeded));
   }
 
   @Test
@@ -147,7 +176,7 @@ class DeploymentWorkflowTest {
     assertThat(world.rolledBack).containsEntry(id.toString(), true);
     assertThat(gate.state().enabled()).isTrue();
     assertThat(gate.state().message()).isEqualTo("Re-enable service deployment after rolled back deployment: " + id);
-    GoldenHistories.record(env, "deployment-rollback", DeploymentRequest.workflowId(id));
+    GoldenHistories.record(env, "deployment-rollback-in-runtime-steps", DeploymentRequest.workflowId(id));
   }
 
   @Test
@@ -256,7 +285,7 @@ class DeploymentWorkflowTest {
     int secondPlan = world.events.lastIndexOf("plan");
     assertThat(firstCleanedUp).isNotNegative();
     assertThat(secondPlan).isGreaterThan(firstCleanedUp);
-    GoldenHistories.record(env, "deployment-queued", DeploymentRequest.workflowId(second));
+    GoldenHistories.record(env, "deployment-queued-in-runtime-steps", DeploymentRequest.workflowId(second));
     GoldenHistories.record(env, "gate-hand-off", io.mooring.workflows.gate.DeploymentGate.WORKFLOW_ID);
   }
 
@@ -273,7 +302,7 @@ class DeploymentWorkflowTest {
     assertThat(world.events).endsWith("restore", "fail");
     assertThat(world.runningContainers()).containsExactly("web-old-1", "web-old-2", "web-old-3");
     assertThat(gate.state().enabled()).isTrue();
-    GoldenHistories.record(env, "deployment-cancel", DeploymentRequest.workflowId(id));
+    GoldenHistories.record(env, "deployment-cancel-in-runtime-steps", DeploymentRequest.workflowId(id));
   }
 
   @Test
@@ -302,7 +331,7 @@ class DeploymentWorkflowTest {
     assertThat(turns.said).containsExactly("take " + id + " holding the gate", "back successful holding the gate");
     assertThat(world.events.indexOf("plan")).isGreaterThan(0);
     assertThat(gate.state().holder()).isNull();
-    GoldenHistories.record(env, "deployment-in-its-services-turn", DeploymentRequest.workflowId(id));
+    GoldenHistories.record(env, "deployment-in-its-services-turn-in-runtime-steps", DeploymentRequest.workflowId(id));
   }
 
   @Test

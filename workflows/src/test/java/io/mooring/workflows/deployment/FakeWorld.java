@@ -4,6 +4,7 @@ import io.mooring.activities.deployments.HistoryActivities;
 import io.mooring.activities.registry.RegistryActivities;
 import io.mooring.activities.regression.RegressionActivities;
 import io.mooring.activities.runtime.Replica;
+import io.mooring.activities.runtime.ReplicaByReplica;
 import io.mooring.activities.runtime.RolloutPlan;
 import io.mooring.activities.runtime.RuntimeActivities;
 import io.mooring.activities.runtime.RuntimeRequests.AwaitHealthy;
@@ -14,6 +15,7 @@ import io.mooring.activities.runtime.RuntimeRequests.RemoveAll;
 import io.mooring.activities.runtime.RuntimeRequests.RemoveReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.RestoreReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.StartReplica;
+import io.mooring.activities.runtime.RuntimeRequests.StepOrder;
 import io.mooring.activities.runtime.RuntimeRequests.StopReplica;
 import io.mooring.activities.runtime.RuntimeRequests.StopReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.StopRunning;
@@ -50,6 +52,9 @@ public final class FakeWorld {
   final CountDownLatch regressionStarted = new CountDownLatch(1);
   /** Planning a rollout, and taking stock of a service's containers, wait for this; open by default. */
   public volatile CountDownLatch planningMayStart = new CountDownLatch(0);
+  private volatile RolloutPlan lastPlan;
+  /** Reshapes the single engine's plan, as another runtime would plan otherwise; as it is by default. */
+  volatile java.util.function.UnaryOperator<RolloutPlan> replanned = plan -> plan;
 
   public FakeWorld withImage(String repositoryAndTag, String digest) {
     digests.put(repositoryAndTag, digest);
@@ -109,7 +114,20 @@ public final class FakeWorld {
         next.add(new Replica(request.service().name() + "-new-" + i, i, 19000 + i, false));
       }
       events.add("plan");
-      return new RolloutPlan(current, next);
+      RolloutPlan plan = replanned.apply(ReplicaByReplica.plan(request.image(), current, next));
+      lastPlan = plan;
+      return plan;
+    }
+
+    /** The steps a real single engine takes, on this world's containers. */
+    @Override
+    public boolean takeStep(StepOrder order) {
+      return ReplicaByReplica.take(order, this);
+    }
+
+    @Override
+    public void watchStep(StepOrder order) {
+      ReplicaByReplica.watch(order, this);
     }
 
     /** Containers named {@code <service>-…-<index>} belong to the service. */
@@ -204,7 +222,10 @@ public final class FakeWorld {
   class Regression implements RegressionActivities {
     @Override
     public RegressionResult run(RunRegressionTests request) {
-      events.add("regression " + request.testImage() + " at " + request.serviceUrl());
+      // Left to the runtime: the first new replica, where this world's plan put it.
+      String url = request.serviceUrl() != null ? request.serviceUrl()
+          : "http://127.0.0.1:" + lastPlan.next().get(0).port();
+      events.add("regression " + request.testImage() + " at " + url);
       regressionStarted.countDown();
       CountDownLatch hold = regressionGate;
       if (hold != null) {

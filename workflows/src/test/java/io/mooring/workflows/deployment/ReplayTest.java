@@ -16,7 +16,10 @@ class ReplayTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"deployment-success", "deployment-rollback", "deployment-cancel", "deployment-queued",
-      "deployment-searchable", "deployment-searchable-planned-by-activity", "deployment-in-its-services-turn"})
+      "deployment-searchable", "deployment-searchable-planned-by-activity", "deployment-in-its-services-turn",
+      "deployment-success-in-runtime-steps", "deployment-rollback-in-runtime-steps", "deployment-cancel-in-runtime-steps",
+      "deployment-queued-in-runtime-steps", "deployment-searchable-in-runtime-steps",
+      "deployment-in-its-services-turn-in-runtime-steps"})
   void deploymentWorkflowReplaysItsRecordedHistory(String name) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         GoldenHistories.FOLDER + "/" + name + ".json", DeploymentWorkflowImpl.class);

@@ -258,6 +258,15 @@ public class DockerEngine implements ContainerRuntime, AutoCloseable {
     return list(Map.of(ReplicaLabels.ROLE, "replica", ReplicaLabels.SERVICE, service));
   }
 
+  /** On the host network a replica listens on this machine; on the bridge at its own address. */
+  @Override
+  public Optional<String> reachableAt(ContainerStatus replica) {
+    if (replica.address() == null) {
+      return replica.of().port() == 0 ? Optional.empty() : Optional.of("127.0.0.1:" + replica.of().port());
+    }
+    return replica.ports().stream().findFirst().map(port -> replica.address() + ":" + port.inner());
+  }
+
   @Override
   public List<ContainerStatus> replicas() {
     return list(Map.of(ReplicaLabels.ROLE, "replica"));
