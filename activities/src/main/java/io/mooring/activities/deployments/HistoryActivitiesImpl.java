@@ -5,8 +5,8 @@ import io.mooring.activities.actions.ActionOrigin;
 import io.mooring.activities.actions.ActionRecord;
 import io.mooring.activities.actions.ActionState;
 import io.mooring.activities.actions.ActionStore;
-import io.mooring.activities.actions.DeploymentLog;
 import io.mooring.activities.actions.LogStep;
+import io.mooring.activities.actions.OperationLog;
 import io.mooring.activities.services.ServiceStore;
 import io.mooring.activities.watch.WatchPolicies;
 import io.temporal.spring.boot.ActivityImpl;
@@ -25,13 +25,13 @@ public class HistoryActivitiesImpl implements HistoryActivities {
 
   private final DeploymentStore deployments;
   private final ServiceStore services;
-  private final DeploymentLog log;
+  private final OperationLog log;
   private final Clock clock;
   private final DeploymentMetrics metrics;
   private final ActionStore actions;
   private final WatchPolicies watchPolicies;
 
-  public HistoryActivitiesImpl(DeploymentStore deployments, ServiceStore services, DeploymentLog log, Clock clock,
+  public HistoryActivitiesImpl(DeploymentStore deployments, ServiceStore services, OperationLog log, Clock clock,
       DeploymentMetrics metrics, ActionStore actions, WatchPolicies watchPolicies) {
     this.actions = actions;
     this.watchPolicies = watchPolicies;

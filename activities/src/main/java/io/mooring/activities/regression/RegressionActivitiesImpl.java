@@ -3,7 +3,7 @@ package io.mooring.activities.regression;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.mooring.activities.TaskQueues;
-import io.mooring.activities.actions.DeploymentLog;
+import io.mooring.activities.actions.OperationLog;
 import io.mooring.activities.registry.ImageReference;
 import io.mooring.activities.registry.RegistrySettings;
 import io.mooring.activities.runtime.ContainerRuntime;
@@ -30,11 +30,11 @@ public class RegressionActivitiesImpl implements RegressionActivities {
 
   private final ContainerRuntime runtime;
   private final RegistrySettings credentials;
-  private final DeploymentLog log;
+  private final OperationLog log;
   private final RegressionSettings settings;
   private final MeterRegistry metrics;
 
-  public RegressionActivitiesImpl(ContainerRuntime runtime, RegistrySettings credentials, DeploymentLog log,
+  public RegressionActivitiesImpl(ContainerRuntime runtime, RegistrySettings credentials, OperationLog log,
       RegressionSettings settings, MeterRegistry metrics) {
     this.metrics = metrics;
     this.runtime = runtime;

@@ -2,6 +2,7 @@ package io.mooring.activities.runtime;
 
 import io.mooring.activities.runtime.RuntimeRequests.AwaitHealthy;
 import io.mooring.activities.runtime.RuntimeRequests.Inventory;
+import io.mooring.activities.runtime.RuntimeRequests.PlanChange;
 import io.mooring.activities.runtime.RuntimeRequests.PlanRollout;
 import io.mooring.activities.runtime.RuntimeRequests.PullImage;
 import io.mooring.activities.runtime.RuntimeRequests.RemoveAll;
@@ -33,6 +34,12 @@ public interface RuntimeActivities {
 
   /** Watches a step taken until it is done (heartbeating); fails when it never gets there. */
   void watchStep(StepOrder order);
+
+  /**
+   * How the runtime will carry out a lifecycle action on the service's replicas: what it has now
+   * and the steps, which are taken and watched as a rollout's are.
+   */
+  ChangePlan planChange(PlanChange request);
 
   /** The service's containers now, running or not, by replica index. */
   List<Replica> inventory(Inventory request);

@@ -2,12 +2,13 @@ package io.mooring.activities.runtime;
 
 import io.mooring.activities.TaskQueues;
 import io.mooring.activities.access.ServiceApiAccess;
-import io.mooring.activities.actions.DeploymentLog;
 import io.mooring.activities.actions.LogStep;
+import io.mooring.activities.actions.OperationLog;
 import io.mooring.activities.registry.ImageReference;
 import io.mooring.activities.registry.RegistrySettings;
 import io.mooring.activities.runtime.RuntimeRequests.AwaitHealthy;
 import io.mooring.activities.runtime.RuntimeRequests.Inventory;
+import io.mooring.activities.runtime.RuntimeRequests.PlanChange;
 import io.mooring.activities.runtime.RuntimeRequests.PlanRollout;
 import io.mooring.activities.runtime.RuntimeRequests.PullImage;
 import io.mooring.activities.runtime.RuntimeRequests.RemoveAll;
@@ -55,7 +56,7 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
   private final ContainerRuntime runtime;
   private final ReplicaHealth health;
   private final RegistrySettings credentials;
-  private final DeploymentLog log;
+  private final OperationLog log;
   private final RuntimeSettings settings;
   private final ServiceStore services;
   private final ServiceApiAccess apiAccess;
@@ -77,7 +78,7 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
       ContainerRuntime runtime,
       ReplicaHealth health,
       RegistrySettings credentials,
-      DeploymentLog log,
+      OperationLog log,
       RuntimeSettings settings,
       ServiceStore services,
       ServiceApiAccess apiAccess) {
@@ -103,12 +104,18 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
 
   @Override
   public boolean takeStep(StepOrder order) {
-    return ReplicaByReplica.take(order, this);
+    return EngineSteps.take(order, this);
   }
 
   @Override
   public void watchStep(StepOrder order) {
-    ReplicaByReplica.watch(order, this);
+    EngineSteps.watch(order, this);
+  }
+
+  @Override
+  public ChangePlan planChange(PlanChange request) {
+    List<Replica> had = replicasOf(request.service(), null);
+    return ReplicaChanges.plan(request.service(), request.operationId(), had, request.wanted(), request.replica());
   }
 
   @Override

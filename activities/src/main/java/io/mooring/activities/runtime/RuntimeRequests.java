@@ -16,6 +16,13 @@ public final class RuntimeRequests {
   /** @param image the image by digest the rollout brings (null in plans asked for before it was said) */
   public record PlanRollout(@JsonAlias("deploymentId") UUID operationId, ServiceDefinition service, String image) {}
 
+  /**
+   * A lifecycle action's change to plan.
+   *
+   * @param replica the container the change is about, for a change of one; null otherwise
+   */
+  public record PlanChange(UUID operationId, ServiceDefinition service, ChangeWanted wanted, String replica) {}
+
   /** The containers a service has now, running or not. */
   public record Inventory(UUID operationId, ServiceDefinition service) {}
 

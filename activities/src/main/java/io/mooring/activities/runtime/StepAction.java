@@ -14,5 +14,7 @@ public enum StepAction {
   /** Puts things back as they were: the new replicas go, the old ones that ran run again. */
   RESTORE,
   /** Removes the old replicas once the new ones are in place for good. */
-  CLEAN_UP
+  CLEAN_UP,
+  /** Removes replicas a lifecycle action takes away: extra ones, or a stopped one being replaced. */
+  REMOVE
 }

@@ -3,7 +3,7 @@ package io.mooring.activities.services;
 import io.mooring.activities.TaskQueues;
 import io.mooring.activities.access.ServiceApiAccess;
 import io.mooring.activities.actions.ActionStore;
-import io.mooring.activities.actions.DeploymentLog;
+import io.mooring.activities.actions.OperationLog;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
 import org.springframework.stereotype.Component;
@@ -14,10 +14,10 @@ public class ServiceRecordActivitiesImpl implements ServiceRecordActivities {
 
   private final ServiceStore services;
   private final ActionStore actions;
-  private final DeploymentLog log;
+  private final OperationLog log;
   private final ServiceApiAccess apiAccess;
 
-  public ServiceRecordActivitiesImpl(ServiceStore services, ActionStore actions, DeploymentLog log,
+  public ServiceRecordActivitiesImpl(ServiceStore services, ActionStore actions, OperationLog log,
       ServiceApiAccess apiAccess) {
     this.services = services;
     this.apiAccess = apiAccess;

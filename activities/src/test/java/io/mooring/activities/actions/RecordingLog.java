@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A deployment log that keeps its lines in a list, for tests that need no database. */
-public final class RecordingLog extends DeploymentLog {
+public final class RecordingLog extends OperationLog {
 
   private final List<String> lines;
 

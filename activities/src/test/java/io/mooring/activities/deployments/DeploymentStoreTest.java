@@ -2,9 +2,9 @@ package io.mooring.activities.deployments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mooring.activities.actions.DeploymentLog;
 import io.mooring.activities.actions.LogLine;
 import io.mooring.activities.actions.LogStep;
+import io.mooring.activities.actions.OperationLog;
 import io.mooring.activities.common.StoreTestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,14 +20,14 @@ class DeploymentStoreTest {
 
   @TempDir Path directory;
   private DeploymentStore store;
-  private DeploymentLog log;
+  private OperationLog log;
 
   @BeforeEach
   void createDatabase() {
     var jdbc = StoreTestDatabase.create(directory);
     Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
     store = new DeploymentStore(jdbc, clock);
-    log = new DeploymentLog(jdbc, clock);
+    log = new OperationLog(jdbc, clock);
   }
 
   @Test

@@ -1,7 +1,7 @@
 package io.mooring.api.harmony;
 
-import io.mooring.activities.actions.DeploymentLog;
 import io.mooring.activities.actions.LogLine;
+import io.mooring.activities.actions.OperationLog;
 import io.mooring.activities.deployments.DeploymentRecord;
 import io.mooring.api.common.openapi.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,10 +30,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class DeploymentLogController {
 
   private final DeploymentIds ids;
-  private final DeploymentLog log;
+  private final OperationLog log;
   private final LogFollower follower;
 
-  DeploymentLogController(DeploymentIds ids, DeploymentLog log, LogFollower follower) {
+  DeploymentLogController(DeploymentIds ids, OperationLog log, LogFollower follower) {
     this.ids = ids;
     this.log = log;
     this.follower = follower;

@@ -1,7 +1,7 @@
 package io.mooring.api.harmony;
 
-import io.mooring.activities.actions.DeploymentLog;
 import io.mooring.activities.actions.LogLine;
+import io.mooring.activities.actions.OperationLog;
 import io.mooring.activities.deployments.DeploymentStatus;
 import io.mooring.activities.deployments.DeploymentStore;
 import io.mooring.api.common.http.OpenStreams;
@@ -29,7 +29,7 @@ class LogFollower implements DisposableBean {
   private static final Duration POLL = Duration.ofMillis(300);
   private static final Duration LONGEST = Duration.ofHours(2);
 
-  private final DeploymentLog log;
+  private final OperationLog log;
   private final DeploymentStore deployments;
   private final ScheduledExecutorService poller = Executors.newScheduledThreadPool(2, r -> {
     Thread thread = new Thread(r, "deployment-log-follower");
@@ -39,7 +39,7 @@ class LogFollower implements DisposableBean {
 
   private final OpenStreams streams;
 
-  LogFollower(DeploymentLog log, DeploymentStore deployments, OpenStreams streams) {
+  LogFollower(OperationLog log, DeploymentStore deployments, OpenStreams streams) {
     this.streams = streams;
     this.log = log;
     this.deployments = deployments;

@@ -1,6 +1,6 @@
 package io.mooring.api.harmony;
 
-import io.mooring.activities.actions.DeploymentLog;
+import io.mooring.activities.actions.OperationLog;
 import io.mooring.activities.deployments.DeploymentQuery;
 import io.mooring.activities.deployments.DeploymentRecord;
 import io.mooring.activities.deployments.DeploymentStatus;
@@ -44,14 +44,14 @@ class ServiceDeploymentController {
 
   private final DeploymentStore deployments;
   private final DeploymentIds ids;
-  private final DeploymentLog deploymentLog;
+  private final OperationLog deploymentLog;
   private final DeploymentClient deploymentClient;
   private final LiveProgress progress;
   private final GateClient gate;
   private final PublicLinks links;
 
   ServiceDeploymentController(
-      DeploymentStore deployments, DeploymentIds ids, DeploymentLog deploymentLog, DeploymentClient deploymentClient,
+      DeploymentStore deployments, DeploymentIds ids, OperationLog deploymentLog, DeploymentClient deploymentClient,
       LiveProgress progress, GateClient gate, PublicLinks links) {
     this.progress = progress;
     this.links = links;

@@ -1,6 +1,6 @@
 package io.mooring.api.temporal;
 
-import io.mooring.activities.actions.DeploymentLog;
+import io.mooring.activities.actions.OperationLog;
 import io.mooring.activities.deployments.DeploymentMetrics;
 import io.mooring.activities.deployments.DeploymentRecord;
 import io.mooring.activities.deployments.DeploymentStatus;
@@ -34,12 +34,12 @@ class InterruptedDeployments implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(InterruptedDeployments.class);
 
   private final DeploymentStore deployments;
-  private final DeploymentLog deploymentLog;
+  private final OperationLog deploymentLog;
   private final WorkflowClient client;
   private final GateClient gate;
   private final DeploymentMetrics metrics;
 
-  InterruptedDeployments(DeploymentStore deployments, DeploymentLog deploymentLog, WorkflowClient client, GateClient gate,
+  InterruptedDeployments(DeploymentStore deployments, OperationLog deploymentLog, WorkflowClient client, GateClient gate,
       DeploymentMetrics metrics) {
     this.metrics = metrics;
     this.deployments = deployments;

@@ -4,7 +4,7 @@ import io.mooring.activities.actions.ActionEntry;
 import io.mooring.activities.actions.ActionQuery;
 import io.mooring.activities.actions.ActionState;
 import io.mooring.activities.actions.ActionStore;
-import io.mooring.activities.actions.DeploymentLog;
+import io.mooring.activities.actions.OperationLog;
 import io.mooring.api.common.errors.ApiProblem;
 import io.mooring.api.common.openapi.ProblemResponses;
 import io.mooring.api.common.security.Caller;
@@ -38,10 +38,10 @@ import org.springframework.web.bind.annotation.RestController;
 class ActionController {
 
   private final ActionStore actions;
-  private final DeploymentLog log;
+  private final OperationLog log;
   private final DeploymentClient deployments;
 
-  ActionController(ActionStore actions, DeploymentLog log, DeploymentClient deployments) {
+  ActionController(ActionStore actions, OperationLog log, DeploymentClient deployments) {
     this.actions = actions;
     this.log = log;
     this.deployments = deployments;

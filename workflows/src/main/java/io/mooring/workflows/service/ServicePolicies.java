@@ -52,7 +52,7 @@ final class ServicePolicies {
         .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
         .setRetryOptions(engineRestartRetries())
         .build();
-    return Map.of("RuntimePull", waits, "RuntimeAwaitHealthy", waits);
+    return Map.of("RuntimePull", waits, "RuntimeAwaitHealthy", waits, "RuntimeWatchStep", waits);
   }
 
   private static RetryOptions engineRestartRetries() {

@@ -9,15 +9,20 @@ import io.mooring.activities.actions.ActionState;
 import io.mooring.activities.registry.RegistryActivities;
 import io.mooring.activities.registry.RegistryActivities.ResolveImages;
 import io.mooring.activities.registry.RegistryActivities.ResolvedImages;
+import io.mooring.activities.runtime.ChangePlan;
+import io.mooring.activities.runtime.ChangeWanted;
 import io.mooring.activities.runtime.NewReplicas;
 import io.mooring.activities.runtime.Replica;
+import io.mooring.activities.runtime.RolloutStep;
 import io.mooring.activities.runtime.RuntimeActivities;
 import io.mooring.activities.runtime.RuntimeRequests.AwaitHealthy;
 import io.mooring.activities.runtime.RuntimeRequests.Inventory;
+import io.mooring.activities.runtime.RuntimeRequests.PlanChange;
 import io.mooring.activities.runtime.RuntimeRequests.PullImage;
 import io.mooring.activities.runtime.RuntimeRequests.RemoveAll;
 import io.mooring.activities.runtime.RuntimeRequests.RemoveReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.StartReplica;
+import io.mooring.activities.runtime.RuntimeRequests.StepOrder;
 import io.mooring.activities.runtime.RuntimeRequests.StopReplica;
 import io.mooring.activities.runtime.RuntimeRequests.StopReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.StopRunning;
@@ -331,6 +336,14 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
   private void start(UUID id) {
     leftStopped.clear();
     ServiceDefinition service = records.definition(new LoadService(uuid));
+    if (changesPlannedByTheRuntime()) {
+      ChangePlan plan = planChange(id, service, ChangeWanted.RUN_TARGET, null);
+      String image = pinnedImage(id, service);
+      log(id, "start", "Starting " + service.name() + ": " + plan.brought().size() + " container(s) of " + image);
+      carryOut(id, service, image, plan);
+      enter(ServiceState.RUNNING, true);
+      return;
+    }
     List<Replica> have = inventory(id, service);
     List<Replica> keep = have.subList(0, Math.min(have.size(), service.replicas()));
     removeExtra(id, have, keep);
@@ -371,8 +384,15 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
       records.recordReplicas(new RecordReplicas(name, target));
     }
     ServiceDefinition service = records.definition(new LoadService(uuid));
-    List<Replica> have = inventory(id, service);
     int wanted = service.replicas();
+    if (changesPlannedByTheRuntime()) {
+      ChangePlan plan = planChange(id, service, ChangeWanted.SCALE_TO_TARGET, null);
+      carryOut(id, service, plan.brought().isEmpty() ? null : pinnedImage(id, service), plan);
+      log(id, "scaled", "Scaled " + service.name() + " from " + plan.had().size() + " to " + wanted + " container(s)");
+      enter(wanted == 0 ? ServiceState.NOT_RUNNING : ServiceState.RUNNING, false);
+      return;
+    }
+    List<Replica> have = inventory(id, service);
     if (have.size() < wanted) {
       String image = pinnedImage(id, service);
       List<Replica> added = NewReplicas.after(service, id, have, wanted - have.size());
@@ -453,6 +473,17 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
   /** Starts one container of the service; a stopped service is then partly running. */
   private void startContainer(UUID id, String container) {
     ServiceDefinition service = records.definition(new LoadService(uuid));
+    if (changesPlannedByTheRuntime()) {
+      ChangePlan plan = planChange(id, service, ChangeWanted.RUN_ONE, container);
+      had(plan, container);
+      leftStopped.remove(container);
+      carryOut(id, service, pinnedImage(id, service), plan);
+      log(id, "container-started", "Started " + container);
+      if (state != ServiceState.RUNNING) {
+        enter(ServiceState.RUNNING, true);
+      }
+      return;
+    }
     Replica replica = replicaNamed(id, service, container);
     leftStopped.remove(container);
     startAll(id, service, pinnedImage(id, service), List.of(replica));
@@ -486,6 +517,16 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
   /** Autoreplace: the stopped container goes, and a new one of the same number takes its place. */
   private void replaceContainer(UUID id, String container) {
     ServiceDefinition service = records.definition(new LoadService(uuid));
+    if (changesPlannedByTheRuntime()) {
+      ChangePlan plan = planChange(id, service, ChangeWanted.REPLACE_ONE, container);
+      if (had(plan, container).running()) {
+        log(id, "replace-skipped", container + " runs again; nothing to replace");
+        return;
+      }
+      carryOut(id, service, pinnedImage(id, service), plan);
+      log(id, "replaced", "Replaced " + container + ", which stopped, with " + plan.brought().get(0).container());
+      return;
+    }
     List<Replica> have = inventory(id, service);
     Replica stopped = have.stream().filter(r -> r.container().equals(container)).findFirst()
         .orElseThrow(() -> new ActionFailed(LifecycleSentences.containerGone(container)));
@@ -498,6 +539,48 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
     List<Replica> replacement = NewReplicas.of(service, id, others, stopped.index(), 1);
     startAll(id, service, pinnedImage(id, service), replacement);
     log(id, "replaced", "Replaced " + container + ", which stopped, with " + replacement.get(0).container());
+  }
+
+  /**
+   * Actions recorded before the runtime planned their changes look, name new replicas and start
+   * them here; later ones ask the runtime for the steps.
+   */
+  private static boolean changesPlannedByTheRuntime() {
+    return Workflow.getVersion("changes-planned-by-the-runtime", Workflow.DEFAULT_VERSION, 1) >= 1;
+  }
+
+  private ChangePlan planChange(UUID id, ServiceDefinition service, ChangeWanted wanted, String container) {
+    // An ordinary activity although it starts by reading: see inventory.
+    return containers.planChange(new PlanChange(id, service, wanted, container));
+  }
+
+  /** The replica the plan found by that name; the action fails when it is gone. */
+  private static Replica had(ChangePlan plan, String container) {
+    return plan.had().stream()
+        .filter(r -> r.container().equals(container))
+        .findFirst()
+        .orElseThrow(() -> new ActionFailed(LifecycleSentences.containerGone(container)));
+  }
+
+  /**
+   * Takes the plan's steps stage after stage, the steps of one stage side by side, watching each
+   * that is not done when taken.
+   */
+  private void carryOut(UUID id, ServiceDefinition service, String image, ChangePlan plan) {
+    for (List<RolloutStep> stage : plan.stages()) {
+      List<Promise<Void>> steps = new ArrayList<>();
+      for (RolloutStep step : stage) {
+        StepOrder order = new StepOrder(id, service, image, service.tag(), step);
+        steps.add(Async.procedure(() -> {
+          if (!containers.takeStep(order)) {
+            containers.watchStep(order);
+          }
+        }));
+      }
+      for (Promise<Void> done : steps) {
+        done.get();
+      }
+    }
   }
 
   /** The service's containers now, running or not. */

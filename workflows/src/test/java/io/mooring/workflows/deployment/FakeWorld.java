@@ -4,11 +4,15 @@ import io.mooring.activities.deployments.HistoryActivities;
 import io.mooring.activities.registry.RegistryActivities;
 import io.mooring.activities.regression.RegressionActivities;
 import io.mooring.activities.runtime.Replica;
+import io.mooring.activities.runtime.ChangePlan;
+import io.mooring.activities.runtime.EngineSteps;
 import io.mooring.activities.runtime.ReplicaByReplica;
+import io.mooring.activities.runtime.ReplicaChanges;
 import io.mooring.activities.runtime.RolloutPlan;
 import io.mooring.activities.runtime.RuntimeActivities;
 import io.mooring.activities.runtime.RuntimeRequests.AwaitHealthy;
 import io.mooring.activities.runtime.RuntimeRequests.Inventory;
+import io.mooring.activities.runtime.RuntimeRequests.PlanChange;
 import io.mooring.activities.runtime.RuntimeRequests.PlanRollout;
 import io.mooring.activities.runtime.RuntimeRequests.PullImage;
 import io.mooring.activities.runtime.RuntimeRequests.RemoveAll;
@@ -122,12 +126,19 @@ public final class FakeWorld {
     /** The steps a real single engine takes, on this world's containers. */
     @Override
     public boolean takeStep(StepOrder order) {
-      return ReplicaByReplica.take(order, this);
+      return EngineSteps.take(order, this);
     }
 
     @Override
     public void watchStep(StepOrder order) {
-      ReplicaByReplica.watch(order, this);
+      EngineSteps.watch(order, this);
+    }
+
+    /** The single engine's plan, on this world's containers. */
+    @Override
+    public ChangePlan planChange(PlanChange request) {
+      List<Replica> had = inventory(new Inventory(request.operationId(), request.service()));
+      return ReplicaChanges.plan(request.service(), request.operationId(), had, request.wanted(), request.replica());
     }
 
     /** Containers named {@code <service>-…-<index>} belong to the service. */

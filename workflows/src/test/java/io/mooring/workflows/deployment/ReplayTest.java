@@ -27,7 +27,10 @@ class ReplayTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"service-deploy-turn", "service-autoreplace", "service-terminated",
-      "service-stopped-in-one-step", "service-stop-and-terminate-look-as-they-change", "service-deploy-waits-for-the-end-before"})
+      "service-stopped-in-one-step", "service-stop-and-terminate-look-as-they-change", "service-deploy-waits-for-the-end-before",
+      "service-stop-and-terminate-look-as-they-change-in-runtime-steps", "service-deploy-turn-in-runtime-steps",
+      "service-deploy-waits-for-the-end-before-in-runtime-steps", "service-autoreplace-in-runtime-steps",
+      "service-scaled-in-runtime-steps", "service-container-actions-in-runtime-steps"})
   void serviceWorkflowReplaysItsRecordedHistory(String name) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         GoldenHistories.FOLDER + "/" + name + ".json", ServiceWorkflowImpl.class);

@@ -125,7 +125,7 @@ class ServiceWorkflowTest {
     service.request(request(ServiceAction.SCALE, 1));
     await().until(() -> world.runningContainers().size() == 1);
     assertThat(world.runningContainers()).containsExactly(first.get(0));
-    assertThat(records.definition.replicas()).isEqualTo(1);
+    assertThat(records.definition.replicas()).isEqualTo(1);    GoldenHistories.record(env, "service-scaled-in-runtime-steps", ServiceWorkflow.workflowId(SERVICE));
   }
 
   @Test
@@ -150,7 +150,7 @@ class ServiceWorkflowTest {
     awaitState(ServiceState.TERMINATED);
     assertThat(world.containers).isEmpty();
     await().until(() -> records.states.get(records.states.size() - 1) == ServiceState.TERMINATED);
-    GoldenHistories.record(env, "service-stop-and-terminate-look-as-they-change", ServiceWorkflow.workflowId(SERVICE));
+    GoldenHistories.record(env, "service-stop-and-terminate-look-as-they-change-in-runtime-steps", ServiceWorkflow.workflowId(SERVICE));
   }
 
   @Test
@@ -170,7 +170,7 @@ class ServiceWorkflowTest {
     ActionAccepted terminated = service.request(containerRequest(ServiceAction.CONTAINER_TERMINATE, first));
     await().until(() -> records.actions.get(terminated.actionId()) == ActionState.SUCCESS);
     assertThat(world.containers).doesNotContainKey(first).hasSize(1);
-    assertThat(records.definition.replicas()).as("Tutum lowered the target").isEqualTo(1);
+    assertThat(records.definition.replicas()).as("Tutum lowered the target").isEqualTo(1);    GoldenHistories.record(env, "service-container-actions-in-runtime-steps", ServiceWorkflow.workflowId(SERVICE));
   }
 
   @Test
@@ -212,7 +212,7 @@ class ServiceWorkflowTest {
 
     awaitState(ServiceState.RUNNING);
     assertThat(records.states).endsWith(ServiceState.REDEPLOYING, ServiceState.RUNNING);
-    GoldenHistories.record(env, "service-deploy-turn", ServiceWorkflow.workflowId(SERVICE));
+    GoldenHistories.record(env, "service-deploy-turn-in-runtime-steps", ServiceWorkflow.workflowId(SERVICE));
   }
 
   @Test
@@ -240,7 +240,7 @@ class ServiceWorkflowTest {
 
     assertThat(next.get(10, TimeUnit.SECONDS).state()).isEqualTo(ServiceState.REDEPLOYING);
     assertThat(records.states).endsWith(ServiceState.REDEPLOYING, ServiceState.RUNNING, ServiceState.REDEPLOYING);
-    GoldenHistories.record(env, "service-deploy-waits-for-the-end-before", ServiceWorkflow.workflowId(SERVICE));
+    GoldenHistories.record(env, "service-deploy-waits-for-the-end-before-in-runtime-steps", ServiceWorkflow.workflowId(SERVICE));
   }
 
   private ActionAccepted runningServiceInADeploymentsTurn() {
@@ -335,7 +335,7 @@ class ServiceWorkflowTest {
         .anySatisfy(c -> assertThat(c).as("the same number").endsWith(killed.substring(killed.lastIndexOf('-'))));
     assertThat(world.containers).doesNotContainKey(killed);
     assertThat(records.definition.replicas()).isEqualTo(2);
-    GoldenHistories.record(env, "service-autoreplace", ServiceWorkflow.workflowId(SERVICE));
+    GoldenHistories.record(env, "service-autoreplace-in-runtime-steps", ServiceWorkflow.workflowId(SERVICE));
   }
 
   @Test

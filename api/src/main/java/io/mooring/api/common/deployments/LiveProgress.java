@@ -1,7 +1,7 @@
 package io.mooring.api.common.deployments;
 
-import io.mooring.activities.actions.DeploymentLog;
 import io.mooring.activities.actions.LoggedStep;
+import io.mooring.activities.actions.OperationLog;
 import io.mooring.activities.deployments.DeploymentRecord;
 import io.mooring.activities.deployments.DeploymentStatus;
 import io.mooring.activities.runtime.ReplicaSteps;
@@ -22,10 +22,10 @@ import org.springframework.stereotype.Component;
 public class LiveProgress {
 
   private final DeploymentClient client;
-  private final DeploymentLog log;
+  private final OperationLog log;
   private final ServiceStore services;
 
-  public LiveProgress(DeploymentClient client, DeploymentLog log, ServiceStore services) {
+  public LiveProgress(DeploymentClient client, OperationLog log, ServiceStore services) {
     this.client = client;
     this.log = log;
     this.services = services;

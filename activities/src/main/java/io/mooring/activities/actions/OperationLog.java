@@ -14,19 +14,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The deployment log, written line by line as a deployment happens. Each line belongs to a named
- * step; writing a step twice (an activity retried after a crash) keeps the first line, so the log
+ * The log of an operation (a deployment or a lifecycle action), written line by line as it
+ * happens. Each line belongs to a named step; writing a step twice (an activity retried after a crash) keeps the first line, so the log
  * never shows a step doubled.
  */
 @Repository
-public class DeploymentLog {
+public class OperationLog {
 
   private static final int MAX_LINE = 8192;
 
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  public DeploymentLog(JdbcClient jdbc, Clock clock) {
+  public OperationLog(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
   }
