@@ -15,8 +15,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The log of an operation (a deployment or a lifecycle action), written line by line as it
- * happens. Each line belongs to a named step; writing a step twice (an activity retried after a crash) keeps the first line, so the log
- * never shows a step doubled.
+ * happens. Each line belongs to a named step; writing a step twice (an activity retried after a
+ * crash) keeps the first line, so the log never shows a step doubled.
  */
 @Repository
 public class OperationLog {
