@@ -1,6 +1,6 @@
 package io.mooring.workflows.deployment;
 
-import static io.mooring.workflows.FailureReasons.reasonOf;
+import static io.mooring.workflows.common.FailureReasons.reasonOf;
 
 import io.mooring.activities.TaskQueues;
 import io.mooring.activities.deployments.HistoryActivities;
@@ -29,6 +29,7 @@ import io.mooring.activities.runtime.RuntimeRequests.StartReplica;
 import io.mooring.activities.runtime.RuntimeRequests.StepOrder;
 import io.mooring.activities.runtime.RuntimeRequests.StopReplica;
 import io.mooring.activities.services.ServiceDefinition;
+import io.mooring.workflows.common.ActivityPolicies;
 import io.mooring.workflows.deployment.Admission.Verdict;
 import io.mooring.workflows.deployment.ServiceTurnActivities.DeploymentEnded;
 import io.mooring.workflows.deployment.ServiceTurnActivities.TakeTurn;
@@ -61,11 +62,11 @@ import java.util.UUID;
 public class DeploymentWorkflowImpl implements DeploymentWorkflow {
 
   private final RegistryActivities registry =
-      Workflow.newLocalActivityStub(RegistryActivities.class, ActivityPolicies.registry());
+      Workflow.newLocalActivityStub(RegistryActivities.class, ActivityPolicies.registryVerdict());
   private final RuntimeActivities planner =
-      Workflow.newLocalActivityStub(RuntimeActivities.class, ActivityPolicies.plan());
+      Workflow.newLocalActivityStub(RuntimeActivities.class, ActivityPolicies.localPlan());
   private final RuntimeActivities firstStep =
-      Workflow.newActivityStub(RuntimeActivities.class, ActivityPolicies.firstStep());
+      Workflow.newActivityStub(RuntimeActivities.class, ActivityPolicies.plan());
   private final RuntimeActivities containers =
       Workflow.newLocalActivityStub(RuntimeActivities.class, ActivityPolicies.containerChanges());
   private final RuntimeActivities waits =

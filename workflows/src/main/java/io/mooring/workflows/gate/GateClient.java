@@ -1,7 +1,7 @@
 package io.mooring.workflows.gate;
 
 import io.mooring.activities.TaskQueues;
-import io.mooring.workflows.WorkerTakeover;
+import io.mooring.workflows.common.WorkerTakeover;
 import io.mooring.workflows.gate.GateMessages.Acquire;
 import io.mooring.workflows.gate.GateMessages.Decision;
 import io.mooring.workflows.gate.GateMessages.Hold;

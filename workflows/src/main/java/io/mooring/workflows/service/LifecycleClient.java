@@ -3,7 +3,7 @@ package io.mooring.workflows.service;
 import io.mooring.activities.TaskQueues;
 import io.mooring.activities.runtime.StoppedContainer;
 import io.mooring.activities.services.ServiceState;
-import io.mooring.workflows.WorkerTakeover;
+import io.mooring.workflows.common.WorkerTakeover;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;

@@ -1,6 +1,6 @@
 package io.mooring.workflows.service;
 
-import static io.mooring.workflows.FailureReasons.reasonOf;
+import static io.mooring.workflows.common.FailureReasons.reasonOf;
 
 import io.mooring.activities.TaskQueues;
 import io.mooring.activities.actions.ActionOrigin;
@@ -38,6 +38,7 @@ import io.mooring.activities.services.ServiceRecordActivities.RecordReplicas;
 import io.mooring.activities.services.ServiceRecordActivities.RecordState;
 import io.mooring.activities.services.ServiceRecordActivities.RecordVersion;
 import io.mooring.activities.services.ServiceState;
+import io.mooring.workflows.common.ActivityPolicies;
 import io.mooring.workflows.deployment.DeploymentOutcome;
 import io.mooring.workflows.deployment.DeploymentRequest;
 import io.mooring.workflows.deployment.DeploymentWorkflow;
@@ -80,14 +81,17 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
   /** How long a deployment in the service's turn may stay silent before the service asks whether it still runs. */
   static final Duration DEPLOYMENT_CHECK = Duration.ofMinutes(1);
 
-  private final RuntimeActivities containers = Workflow.newActivityStub(
-      RuntimeActivities.class, ServicePolicies.containers(), ServicePolicies.containerWaits());
+  /** Waits that can last; every container call of runs that began before changes were local activities. */
+  private final RuntimeActivities waits = Workflow.newActivityStub(
+      RuntimeActivities.class, ActivityPolicies.ordinaryContainerChanges(), ActivityPolicies.containerWaits());
+  private final RuntimeActivities localChanges =
+      Workflow.newLocalActivityStub(RuntimeActivities.class, ActivityPolicies.containerChanges());
   private final ServiceRecordActivities records =
-      Workflow.newLocalActivityStub(ServiceRecordActivities.class, ServicePolicies.records());
+      Workflow.newLocalActivityStub(ServiceRecordActivities.class, ActivityPolicies.bookkeeping());
   private final RegistryActivities registry =
-      Workflow.newLocalActivityStub(RegistryActivities.class, ServicePolicies.registry());
+      Workflow.newLocalActivityStub(RegistryActivities.class, ActivityPolicies.registryPin());
   private final ServiceTurnActivities deployments =
-      Workflow.newLocalActivityStub(ServiceTurnActivities.class, ServicePolicies.records());
+      Workflow.newLocalActivityStub(ServiceTurnActivities.class, ActivityPolicies.bookkeeping());
   /** Taking an action in reads the engine; two requests must not both decide on the same state. */
   private final WorkflowLock intake = Workflow.newWorkflowLock();
 
@@ -362,7 +366,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
     leftStopped.clear();
     ServiceDefinition service = records.definition(new LoadService(uuid));
     if (!service.container().sequential() && lookAndChangeInOneStep()) {
-      int stopped = containers.stopRunning(new StopRunning(id, service)).size();
+      int stopped = changes().stopRunning(new StopRunning(id, service)).size();
       // The state first: the containers are stopped, and a reader waiting for it need not wait for the log.
       enter(ServiceState.STOPPED, false);
       log(id, "stopped", "Stopped " + stopped + " container(s) of " + service.name());
@@ -370,9 +374,9 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
     }
     List<Replica> running = inventory(id, service).stream().filter(Replica::running).toList();
     if (!service.container().sequential() && Workflow.getVersion("stop-in-one-step", Workflow.DEFAULT_VERSION, 1) >= 1) {
-      containers.stopReplicas(new StopReplicas(id, service, running));
+      changes().stopReplicas(new StopReplicas(id, service, running));
     } else {
-      forEach(service, running, replica -> containers.stopReplica(new StopReplica(id, service, replica, false)));
+      forEach(service, running, replica -> changes().stopReplica(new StopReplica(id, service, replica, false)));
     }
     log(id, "stopped", "Stopped " + running.size() + " container(s) of " + service.name());
     enter(ServiceState.STOPPED, false);
@@ -454,10 +458,10 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
   private void terminate(UUID id) {
     ServiceDefinition service = records.definition(new LoadService(uuid));
     if (lookAndChangeInOneStep()) {
-      containers.removeAll(new RemoveAll(id, "terminate", service));
+      changes().removeAll(new RemoveAll(id, "terminate", service));
     } else {
       List<Replica> have = inventory(id, service);
-      containers.removeReplicas(new RemoveReplicas(id, "terminate", have));
+      changes().removeReplicas(new RemoveReplicas(id, "terminate", have));
     }
     enter(ServiceState.TERMINATED, false);
   }
@@ -498,7 +502,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
     ServiceDefinition service = records.definition(new LoadService(uuid));
     Replica replica = replicaNamed(id, service, container);
     leftStopped.add(container);
-    containers.stopReplica(new StopReplica(id, service, replica, false));
+    changes().stopReplica(new StopReplica(id, service, replica, false));
     log(id, "container-stopped", "Stopped " + container);
   }
 
@@ -509,7 +513,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
     leftStopped.remove(container);
     // The target first: whoever reads the service meanwhile sees one container more than it wants, never one short.
     records.recordReplicas(new RecordReplicas(name, Math.max(0, service.replicas() - 1)));
-    containers.removeReplicas(new RemoveReplicas(id, "terminate-container", List.of(replica)));
+    changes().removeReplicas(new RemoveReplicas(id, "terminate-container", List.of(replica)));
     log(id, "container-terminated", "Terminated " + container + "; " + service.name() + " now runs "
         + Math.max(0, service.replicas() - 1) + " container(s)");
   }
@@ -535,7 +539,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
       return;
     }
     List<Replica> others = have.stream().filter(r -> !r.equals(stopped)).toList();
-    containers.removeReplicas(new RemoveReplicas(id, "replace", List.of(stopped)));
+    changes().removeReplicas(new RemoveReplicas(id, "replace", List.of(stopped)));
     List<Replica> replacement = NewReplicas.of(service, id, others, stopped.index(), 1);
     startAll(id, service, pinnedImage(id, service), replacement);
     log(id, "replaced", "Replaced " + container + ", which stopped, with " + replacement.get(0).container());
@@ -550,8 +554,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
   }
 
   private ChangePlan planChange(UUID id, ServiceDefinition service, ChangeWanted wanted, String container) {
-    // An ordinary activity although it starts by reading: see inventory.
-    return containers.planChange(new PlanChange(id, service, wanted, container));
+    return changes().planChange(new PlanChange(id, service, wanted, container));
   }
 
   /** The replica the plan found by that name; the action fails when it is gone. */
@@ -572,8 +575,8 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
       for (RolloutStep step : stage) {
         StepOrder order = new StepOrder(id, service, image, service.tag(), step);
         steps.add(Async.procedure(() -> {
-          if (!containers.takeStep(order)) {
-            containers.watchStep(order);
+          if (!changes().takeStep(order)) {
+            waits.watchStep(order);
           }
         }));
       }
@@ -585,9 +588,16 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
 
   /** The service's containers now, running or not. */
   private List<Replica> inventory(UUID id, ServiceDefinition service) {
-    // An ordinary activity although it only reads: a local one would hold the workflow task, and
-    // with it every request to the service, as long as an engine that hangs takes to answer.
-    return containers.inventory(new Inventory(id, service));
+    return changes().inventory(new Inventory(id, service));
+  }
+
+  /**
+   * Where container changes and the looks that plan them run: local activities, as in deployments,
+   * unless this run began when they were ordinary ones (its history replays only as such).
+   */
+  private RuntimeActivities changes() {
+    return Workflow.getVersion("container-changes-as-local-activities", Workflow.DEFAULT_VERSION, 1) >= 1
+        ? localChanges : waits;
   }
 
   private Replica replicaNamed(UUID id, ServiceDefinition service, String container) {
@@ -600,7 +610,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
   private void removeExtra(UUID id, List<Replica> have, List<Replica> keep) {
     List<Replica> extra = have.stream().filter(r -> !keep.contains(r)).toList();
     if (!extra.isEmpty()) {
-      containers.removeReplicas(new RemoveReplicas(id, "remove-extra", extra));
+      changes().removeReplicas(new RemoveReplicas(id, "remove-extra", extra));
     }
   }
 
@@ -621,12 +631,12 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
       return;
     }
     PullImage pull = new PullImage(id, image, service.credentials());
-    if (!containers.hasImage(pull)) {
-      containers.pull(pull);
+    if (!changes().hasImage(pull)) {
+      waits.pull(pull);
     }
     forEach(service, replicas, replica -> {
-      if (!containers.startReplica(new StartReplica(id, service, image, service.tag(), replica))) {
-        containers.awaitHealthy(new AwaitHealthy(id, service, replica));
+      if (!changes().startReplica(new StartReplica(id, service, image, service.tag(), replica))) {
+        waits.awaitHealthy(new AwaitHealthy(id, service, replica));
       }
     });
   }

@@ -8,7 +8,7 @@ import io.mooring.activities.services.ContainerSettings;
 import io.mooring.activities.services.ServiceRecord;
 import io.mooring.activities.services.ServiceState;
 import io.mooring.activities.services.ServiceStore;
-import io.mooring.workflows.FailureReasons;
+import io.mooring.workflows.common.FailureReasons;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Set;

@@ -19,6 +19,7 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One cycle: read every repository that is due, then deploy what the policies want and does not
@@ -45,8 +46,8 @@ public class RegistryWatchImpl implements RegistryWatch {
       Workflow.newActivityStub(TagPollActivities.class, WatchTimeouts.cycleReads());
   private final AutoDeployActivities autoDeploys =
       Workflow.newActivityStub(AutoDeployActivities.class, WatchTimeouts.reconcile());
-  private final NotifyActivities notifications =
-      Workflow.newActivityStub(NotifyActivities.class, WatchTimeouts.notifications());
+  private final NotifyActivities notifications = Workflow.newActivityStub(NotifyActivities.class,
+      WatchTimeouts.deliverNotifications(), Map.of("NotifyCollect", WatchTimeouts.collectNotifications()));
 
   private WatchState state = WatchState.initial();
   private boolean woken;

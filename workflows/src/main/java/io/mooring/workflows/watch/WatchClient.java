@@ -1,7 +1,7 @@
 package io.mooring.workflows.watch;
 
 import io.mooring.activities.TaskQueues;
-import io.mooring.workflows.WorkerTakeover;
+import io.mooring.workflows.common.WorkerTakeover;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;

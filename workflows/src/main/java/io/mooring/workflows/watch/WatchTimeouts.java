@@ -2,7 +2,7 @@ package io.mooring.workflows.watch;
 
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
-import io.mooring.workflows.WorkerTakeover;
+import io.mooring.workflows.common.WorkerTakeover;
 import java.time.Duration;
 
 /**
@@ -16,8 +16,13 @@ import java.time.Duration;
  *   <li>Reconcile (plan, start): a start waits for the deployment's admission, which reads the
  *       registry (a few seconds); retried like the reads, with the same deployment id each time.
  *       Half a minute at most, so a worker that died mid-start holds the watcher no longer.
- *   <li>Notifications: each receiver gets a few seconds; what fails stays in the outbox for the
- *       next delivery, so the activity itself is tried only a few times.
+ *   <li>Collecting notifications reads the store and queues a hundred rows at most: under a second.
+ *       Ten seconds at most, because the cycle waits for it and Temporal hands the collection of a
+ *       worker that died to another only when that time is up (two minutes held the watcher still
+ *       for two minutes after a crash). Retried like the reads: a notification is only late.
+ *   <li>Delivering them: each receiver gets a few seconds; what fails stays in the outbox for the
+ *       next delivery, so the activity itself is tried only a few times. It runs beside the cycle,
+ *       which never waits for it.
  * </ul>
  */
 final class WatchTimeouts {
@@ -38,7 +43,14 @@ final class WatchTimeouts {
         .build();
   }
 
-  static ActivityOptions notifications() {
+  static ActivityOptions collectNotifications() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(10))
+        .setRetryOptions(patient())
+        .build();
+  }
+
+  static ActivityOptions deliverNotifications() {
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofMinutes(2))
         .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1)).setMaximumAttempts(3).build())

@@ -48,7 +48,7 @@ public final class FakeWorld {
   final Map<String, Boolean> rolledBack = new ConcurrentHashMap<>();
   final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
   final Set<Integer> unhealthyReplicas = ConcurrentHashMap.newKeySet();
-  final Set<Integer> slowReplicas = ConcurrentHashMap.newKeySet();
+  public final Set<Integer> slowReplicas = ConcurrentHashMap.newKeySet();
   volatile boolean regressionPasses = true;
   volatile boolean rollbackBreaks;
   /** When set, regression tests run until it is counted down (or the activity is cancelled). */

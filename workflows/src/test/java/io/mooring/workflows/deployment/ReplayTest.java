@@ -30,7 +30,10 @@ class ReplayTest {
       "service-stopped-in-one-step", "service-stop-and-terminate-look-as-they-change", "service-deploy-waits-for-the-end-before",
       "service-stop-and-terminate-look-as-they-change-in-runtime-steps", "service-deploy-turn-in-runtime-steps",
       "service-deploy-waits-for-the-end-before-in-runtime-steps", "service-autoreplace-in-runtime-steps",
-      "service-scaled-in-runtime-steps", "service-container-actions-in-runtime-steps"})
+      "service-scaled-in-runtime-steps", "service-container-actions-in-runtime-steps",
+      "service-stop-and-terminate-look-as-they-change-in-local-changes", "service-deploy-turn-in-local-changes",
+      "service-deploy-waits-for-the-end-before-in-local-changes", "service-autoreplace-in-local-changes",
+      "service-scaled-in-local-changes", "service-container-actions-in-local-changes"})
   void serviceWorkflowReplaysItsRecordedHistory(String name) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         GoldenHistories.FOLDER + "/" + name + ".json", ServiceWorkflowImpl.class);

@@ -18,6 +18,7 @@ import io.mooring.workflows.deployment.FakeWorld;
 import io.mooring.workflows.deployment.GoldenHistories;
 import io.mooring.workflows.deployment.ServiceTurnActivities;
 import io.mooring.workflows.deployment.ServiceTurnActivities.DeploymentEnded;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
@@ -115,6 +116,29 @@ class ServiceWorkflowTest {
   }
 
   @Test
+  void changesContainersInLocalActivitiesAsDeploymentsDoAndWaitsInOrdinaryOnes() {
+    world.slowReplicas.add(1);
+    service.request(request(ServiceAction.START, null));
+    awaitState(ServiceState.RUNNING);
+    service.request(request(ServiceAction.STOP, null));
+    awaitState(ServiceState.STOPPED);
+
+    List<HistoryEvent> events = env.getWorkflowClient().fetchHistory(ServiceWorkflow.workflowId(SERVICE)).getEvents();
+    List<String> ordinary = events.stream()
+        .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+        .map(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName())
+        .toList();
+    List<String> local = events.stream()
+        .filter(HistoryEvent::hasMarkerRecordedEventAttributes)
+        .map(e -> e.getMarkerRecordedEventAttributes().getDetailsMap().get("type"))
+        .filter(type -> type != null)
+        .map(type -> type.getPayloads(0).getData().toStringUtf8().replace("\"", ""))
+        .toList();
+    assertThat(local).contains("RuntimePlanChange", "RuntimeTakeStep", "RuntimeStopRunning");
+    assertThat(ordinary).containsOnly("RuntimeWatchStep");
+  }
+
+  @Test
   void scalingUpAddsContainersAndScalingDownRemovesTheNewestFirst() {
     service.request(request(ServiceAction.START, null));
     awaitState(ServiceState.RUNNING);
@@ -125,7 +149,8 @@ class ServiceWorkflowTest {
     service.request(request(ServiceAction.SCALE, 1));
     await().until(() -> world.runningContainers().size() == 1);
     assertThat(world.runningContainers()).containsExactly(first.get(0));
-    assertThat(records.definition.replicas()).isEqualTo(1);    GoldenHistories.record(env, "service-scaled-in-runtime-steps", ServiceWorkflow.workflowId(SERVICE));
+    assertThat(records.definition.replicas()).isEqualTo(1);
+    GoldenHistories.record(env, "service-scaled-in-local-changes", ServiceWorkflow.workflowId(SERVICE));
   }
 
   @Test
@@ -150,7 +175,7 @@ class ServiceWorkflowTest {
     awaitState(ServiceState.TERMINATED);
     assertThat(world.containers).isEmpty();
     await().until(() -> records.states.get(records.states.size() - 1) == ServiceState.TERMINATED);
-    GoldenHistories.record(env, "service-stop-and-terminate-look-as-they-change-in-runtime-steps", ServiceWorkflow.workflowId(SERVICE));
+    GoldenHistories.record(env, "service-stop-and-terminate-look-as-they-change-in-local-changes", ServiceWorkflow.workflowId(SERVICE));
   }
 
   @Test
@@ -170,7 +195,8 @@ class ServiceWorkflowTest {
     ActionAccepted terminated = service.request(containerRequest(ServiceAction.CONTAINER_TERMINATE, first));
     await().until(() -> records.actions.get(terminated.actionId()) == ActionState.SUCCESS);
     assertThat(world.containers).doesNotContainKey(first).hasSize(1);
-    assertThat(records.definition.replicas()).as("Tutum lowered the target").isEqualTo(1);    GoldenHistories.record(env, "service-container-actions-in-runtime-steps", ServiceWorkflow.workflowId(SERVICE));
+    assertThat(records.definition.replicas()).as("Tutum lowered the target").isEqualTo(1);
+    GoldenHistories.record(env, "service-container-actions-in-local-changes", ServiceWorkflow.workflowId(SERVICE));
   }
 
   @Test
@@ -212,7 +238,7 @@ class ServiceWorkflowTest {
 
     awaitState(ServiceState.RUNNING);
     assertThat(records.states).endsWith(ServiceState.REDEPLOYING, ServiceState.RUNNING);
-    GoldenHistories.record(env, "service-deploy-turn-in-runtime-steps", ServiceWorkflow.workflowId(SERVICE));
+    GoldenHistories.record(env, "service-deploy-turn-in-local-changes", ServiceWorkflow.workflowId(SERVICE));
   }
 
   @Test
@@ -240,7 +266,7 @@ class ServiceWorkflowTest {
 
     assertThat(next.get(10, TimeUnit.SECONDS).state()).isEqualTo(ServiceState.REDEPLOYING);
     assertThat(records.states).endsWith(ServiceState.REDEPLOYING, ServiceState.RUNNING, ServiceState.REDEPLOYING);
-    GoldenHistories.record(env, "service-deploy-waits-for-the-end-before-in-runtime-steps", ServiceWorkflow.workflowId(SERVICE));
+    GoldenHistories.record(env, "service-deploy-waits-for-the-end-before-in-local-changes", ServiceWorkflow.workflowId(SERVICE));
   }
 
   private ActionAccepted runningServiceInADeploymentsTurn() {
@@ -335,7 +361,7 @@ class ServiceWorkflowTest {
         .anySatisfy(c -> assertThat(c).as("the same number").endsWith(killed.substring(killed.lastIndexOf('-'))));
     assertThat(world.containers).doesNotContainKey(killed);
     assertThat(records.definition.replicas()).isEqualTo(2);
-    GoldenHistories.record(env, "service-autoreplace-in-runtime-steps", ServiceWorkflow.workflowId(SERVICE));
+    GoldenHistories.record(env, "service-autoreplace-in-local-changes", ServiceWorkflow.workflowId(SERVICE));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.mooring.workflows;
+package io.mooring.workflows.common;
 
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
