@@ -19,6 +19,8 @@ import java.util.UUID;
  * @param credentials name of the registry credentials to use; null means anonymous
  * @param uuid the service's id; null in histories recorded before services had one
  * @param container how each container runs; host networking in histories recorded before
+ * @param runtime the runtime it runs on, recorded at its creation; the engine in histories recorded
+ *     before
  */
 public record ServiceDefinition(
     String name,
@@ -32,32 +34,42 @@ public record ServiceDefinition(
     String regressionImage,
     String credentials,
     UUID uuid,
-    ContainerSettings container) {
+    ContainerSettings container,
+    RuntimeKind runtime) {
 
   public ServiceDefinition {
     env = env == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(env));
     container = container == null ? ContainerSettings.hostNetwork() : container;
+    runtime = runtime == null ? RuntimeKind.ENGINE : runtime;
+  }
+
+  /** A service on the single Docker Engine. */
+  public ServiceDefinition(String name, String repository, String tag, String digest, int replicas, int port,
+      String healthPath, Map<String, String> env, String regressionImage, String credentials, UUID uuid,
+      ContainerSettings container) {
+    this(name, repository, tag, digest, replicas, port, healthPath, env, regressionImage, credentials, uuid, container,
+        RuntimeKind.ENGINE);
   }
 
   /** A service of the services file, which runs on the host network. */
   public ServiceDefinition(String name, String repository, String tag, String digest, int replicas, int port,
       String healthPath, Map<String, String> env, String regressionImage, String credentials) {
-    this(name, repository, tag, digest, replicas, port, healthPath, env, regressionImage, credentials, null, null);
+    this(name, repository, tag, digest, replicas, port, healthPath, env, regressionImage, credentials, null, null, RuntimeKind.ENGINE);
   }
 
   public ServiceDefinition withVersion(String newTag, String newDigest) {
     return new ServiceDefinition(name, repository, newTag, newDigest, replicas, port, healthPath, env,
-        regressionImage, credentials, uuid, container);
+        regressionImage, credentials, uuid, container, runtime);
   }
 
   public ServiceDefinition withReplicas(int target) {
     return new ServiceDefinition(name, repository, tag, digest, target, port, healthPath, env, regressionImage,
-        credentials, uuid, container);
+        credentials, uuid, container, runtime);
   }
 
   public ServiceDefinition withContainer(ContainerSettings settings) {
     return new ServiceDefinition(name, repository, tag, digest, replicas, port, healthPath, env, regressionImage,
-        credentials, uuid, settings);
+        credentials, uuid, settings, runtime);
   }
 
   public boolean onHostNetwork() {

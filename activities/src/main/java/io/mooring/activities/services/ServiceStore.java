@@ -143,9 +143,10 @@ public class ServiceStore {
       columns.put("uuid", UUID.randomUUID());
       jdbc.sql("""
               INSERT INTO service (name, uuid, display_name, origin, networking, state, repository, tag, digest,
-                                   replicas, port, health_path, regression_image, credentials, created_at, updated_at)
+                                   replicas, port, health_path, regression_image, credentials, runtime, created_at,
+                                   updated_at)
               VALUES (:name, :uuid, :name, 'file', 'host', 'Init', :repository, :tag, :digest,
-                      :replicas, :port, :healthPath, :regressionImage, :credentials, :now, :now)""")
+                      :replicas, :port, :healthPath, :regressionImage, :credentials, :runtime, :now, :now)""")
           .params(columns)
           .update();
     }
@@ -182,11 +183,11 @@ public class ServiceStore {
             INSERT INTO service (name, uuid, display_name, origin, networking, state, repository, tag, digest,
                                  replicas, port, health_path, regression_image, credentials, run_command, entrypoint,
                                  memory_mb, cpu_shares, privileged, autorestart, autoreplace, autodestroy,
-                                 sequential_deployment, roles, created_at, updated_at)
+                                 sequential_deployment, roles, runtime, created_at, updated_at)
             VALUES (:name, :uuid, :displayName, 'api', :networking, 'Init', :repository, :tag, :digest,
                     :replicas, 0, :healthPath, :regressionImage, :credentials, :runCommand, :entrypoint,
                     :memory, :cpuShares, :privileged, :autorestart, :autoreplace, :autodestroy,
-                    :sequential, :roles, :now, :now)""")
+                    :sequential, :roles, :runtime, :now, :now)""")
         .params(columns)
         .update();
     replaceEnv(uniqueName, service.env());
@@ -333,6 +334,7 @@ public class ServiceStore {
     columns.put("healthPath", service.healthPath());
     columns.put("regressionImage", service.regressionImage());
     columns.put("credentials", service.credentials());
+    columns.put("runtime", service.runtime().spelling());
     columns.put("now", now());
     return columns;
   }
@@ -417,7 +419,8 @@ public class ServiceStore {
         rs.getString("regression_image"),
         rs.getString("credentials"),
         uuid,
-        container);
+        container,
+        RuntimeKind.parse(rs.getString("runtime")));
     return new ServiceRecord(
         uuid,
         rs.getString("display_name"),

@@ -8,12 +8,9 @@ import io.mooring.activities.actions.ActionRecord;
 import io.mooring.activities.actions.ActionState;
 import io.mooring.activities.actions.ActionStore;
 import io.mooring.activities.common.StoreTestDatabase;
-import io.mooring.activities.services.ServiceDefinition;
-import io.mooring.activities.services.ServiceStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +24,13 @@ class DeploymentsBecomeActionsTest {
   void everyStoredDeploymentBecomesAnActionInTheStateItReached() {
     var before = StoreTestDatabase.migrate(directory, "4");
     Clock clock = Clock.systemUTC();
-    new ServiceStore(before, clock).register(new ServiceDefinition("web", "registry.test/demo/web", "1.0.0", null, 2,
-        8080, null, Map.of(), null, null));
+    // As Mooring stored a service then: today's store writes columns that schema did not have yet.
+    before.sql("""
+            INSERT INTO service (name, uuid, display_name, repository, tag, replicas, port, created_at, updated_at)
+            VALUES ('web', :uuid, 'web', 'registry.test/demo/web', '1.0.0', 2, 8080, :now, :now)""")
+        .param("uuid", UUID.randomUUID())
+        .param("now", java.sql.Timestamp.from(clock.instant()))
+        .update();
     DeploymentStore deployments = new DeploymentStore(before, clock);
     UUID succeeded = deploy(deployments, DeploymentStatus.SUCCESSFUL, "finished");
     UUID queued = deploy(deployments, DeploymentStatus.RUNNING, "queued");

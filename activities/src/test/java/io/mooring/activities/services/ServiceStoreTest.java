@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mooring.activities.common.StoreTestDatabase;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +48,27 @@ class ServiceStoreTest {
     store.register(new ServiceDefinition("zeta", "127.0.0.1:5000/z", "1", null, 1, 19000, null, Map.of(), null, null));
     store.register(web("1.0.0", 1, Map.of()));
     assertThat(store.findAll()).extracting(ServiceDefinition::name).containsExactly("web", "zeta");
+  }
+
+  @Test
+  void servicesStoredBeforeRuntimesWereRecordedRunOnTheEngine() {
+    var before = StoreTestDatabase.migrate(directory.resolve("older"), "10");
+    before.sql("""
+            INSERT INTO service (name, uuid, display_name, repository, tag, replicas, port, created_at, updated_at)
+            VALUES ('web', :uuid, 'web', '127.0.0.1:5000/demo/web', '1.0.0', 1, 18080, :now, :now)""")
+        .param("uuid", UUID.randomUUID())
+        .param("now", Timestamp.from(Instant.now()))
+        .update();
+
+    var after = new ServiceStore(StoreTestDatabase.migrate(directory.resolve("older"), null), Clock.systemUTC());
+
+    assertThat(after.find("web").orElseThrow().runtime()).isEqualTo(RuntimeKind.ENGINE);
+  }
+
+  @Test
+  void keepsTheRuntimeAServiceWasCreatedOn() {
+    store.register(web("1.0.0", 1, Map.of()));
+    assertThat(store.find("web").orElseThrow().runtime()).isEqualTo(RuntimeKind.ENGINE);
   }
 
   private static ServiceDefinition web(String tag, int replicas, Map<String, String> env) {
