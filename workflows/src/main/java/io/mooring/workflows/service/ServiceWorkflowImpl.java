@@ -102,6 +102,8 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
   private int carriedOut;
   /** Deployments in the service's turn that said they ended, by id, until the turn reaches them. */
   private final Map<UUID, DeploymentEnded> endedDeployments = new HashMap<>();
+  /** The action being carried out has not ended a workflow task yet: its caller still waits for the answer. */
+  private boolean answerFirst;
   /** Containers left stopped: a person stopped them, or Mooring's own action on them failed. */
   private final Set<String> leftStopped = new LinkedHashSet<>();
 
@@ -310,6 +312,7 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
   private void carryOutAction(QueuedAction queued) {
     ActionRequest request = queued.request();
     UUID id = request.actionId();
+    answerFirst = true;
     records.enterAction(new EnterAction(id, ActionState.IN_PROGRESS));
     try {
       switch (request.action()) {
@@ -593,11 +596,20 @@ public class ServiceWorkflowImpl implements ServiceWorkflow {
 
   /**
    * Where container changes and the looks that plan them run: local activities, as in deployments,
-   * unless this run began when they were ordinary ones (its history replays only as such).
+   * unless this run began when they were ordinary ones (its history replays only as such). The
+   * first of an action is an ordinary activity all the same: scheduling it ends the workflow task
+   * that took the action in, and only that end sends the caller its answer ("Starting"), which
+   * local activities would otherwise hold back until the action is done.
    */
   private RuntimeActivities changes() {
-    return Workflow.getVersion("container-changes-as-local-activities", Workflow.DEFAULT_VERSION, 1) >= 1
-        ? localChanges : waits;
+    if (Workflow.getVersion("container-changes-as-local-activities", Workflow.DEFAULT_VERSION, 1) < 1) {
+      return waits;
+    }
+    if (answerFirst) {
+      answerFirst = false;
+      return waits;
+    }
+    return localChanges;
   }
 
   private Replica replicaNamed(UUID id, ServiceDefinition service, String container) {
