@@ -25,17 +25,15 @@ PG_PORT=${MOORING_PG_PORT:-5432}
 # may own) on a subnet of its own; its containers are reached on 127.0.0.1 through published ports.
 BRIDGE=${MOORING_BRIDGE:-mooringci0}
 BRIDGE_ADDRESS=${MOORING_BRIDGE_ADDRESS:-10.213.77.1/24}
+# Registries on the bridge (swarm mode's, which every node must reach) are plain HTTP, as on loopback.
+BRIDGE_NETWORK=${BRIDGE_ADDRESS%.*}.0/${BRIDGE_ADDRESS#*/}
+# Containers take their addresses from the upper half of the bridge's subnet; the lower half is for
+# the hosts on it (this machine's .1, the swarm's worker node), which a container must never take.
+CONTAINER_ADDRESSES=${MOORING_CONTAINER_ADDRESSES:-${BRIDGE_ADDRESS%.*}.128/25}
 
-log() { printf '[components] %s\n' "$*" >&2; }
-
-wait_for() { # wait_for SECONDS DESCRIPTION COMMAND...
-  local seconds=$1 what=$2; shift 2
-  for _ in $(seq 1 $((seconds * 5))); do
-    if "$@" >/dev/null 2>&1; then return 0; fi
-    sleep 0.2
-  done
-  log "gave up waiting for $what"; return 1
-}
+LOG_NAME=components
+# shellcheck source=common.sh
+. "$(dirname "$0")/common.sh"
 
 install_packages() {
   local missing=()
@@ -71,7 +69,7 @@ docker_up() {
   # ports go through the engine's userland proxy, and containers reach each other on the bridge.
   setsid dockerd --host "unix://$WORK/docker.sock" --data-root "$WORK/docker/data" --exec-root "$WORK/docker/exec" \
     --pidfile "$WORK/docker.pid" --bridge="$BRIDGE" --iptables=false --ip-forward=false --ip-masq=false \
-    </dev/null >"$WORK/dockerd.log" 2>&1 &
+    --fixed-cidr "$CONTAINER_ADDRESSES" --insecure-registry "$BRIDGE_NETWORK" </dev/null >"$WORK/dockerd.log" 2>&1 &
   wait_for 60 dockerd env DOCKER_HOST="unix://$WORK/docker.sock" docker info
 }
 
@@ -168,16 +166,9 @@ ENV
 
 pg_version() { ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -1; }
 
-stop_pid() { # stop_pid FILE [SECONDS]: stop the process whose pid is in FILE and wait until it is gone
-  [ -f "$1" ] || return 0
-  local pid; pid=$(cat "$1")
-  kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 $(( ${2:-10} * 10 ))); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  kill -9 "$pid" 2>/dev/null || true
-  rm -f "$1"
-}
-
 down() {
+  # The swarm's worker first: it lives in a namespace of its own that nothing below would remove.
+  "$(dirname "$0")/swarm.sh" down
   stop_pid "$WORK/temporal.pid"
   stop_pid "$WORK/registry-anon.pid"
   stop_pid "$WORK/registry-auth.pid"

@@ -18,6 +18,11 @@ class ArchitectureTest {
 
   private static final List<String> FACES = List.of("harmony", "tutum", "watch", "dashboard");
 
+  /** The runtimes' adapters: the single engine, and Swarm (which connects as the engine's does). */
+  private static final String[] ADAPTERS = {
+    "io.mooring.activities.runtime.docker..", "io.mooring.activities.runtime.swarm.."
+  };
+
   /** Read once for every rule: reading the classes is most of the test's time. */
   private static final JavaClasses mooring = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -29,16 +34,16 @@ class ArchitectureTest {
   }
 
   @Test
-  void onlyTheDockerAdapterSpeaksDocker() {
-    noClasses().that().resideOutsideOfPackage("io.mooring.activities.runtime.docker..")
+  void onlyTheDockerAdaptersSpeakDocker() {
+    noClasses().that().resideOutsideOfPackages(ADAPTERS)
         .should().dependOnClassesThat().resideInAPackage("com.github.dockerjava..")
         .because("a second runtime is a package beside the Docker one, and nothing else changes")
         .check(mooring);
   }
 
   @Test
-  void nothingOutsideTheDockerAdapterKnowsIt() {
-    noClasses().that().resideOutsideOfPackage("io.mooring.activities.runtime.docker..")
+  void nothingOutsideTheDockerAdaptersKnowsThem() {
+    noClasses().that().resideOutsideOfPackages(ADAPTERS)
         .should().dependOnClassesThat().resideInAPackage("io.mooring.activities.runtime.docker..")
         .because("the rest of Mooring uses the runtime port, whichever runtime is behind it")
         .check(mooring);

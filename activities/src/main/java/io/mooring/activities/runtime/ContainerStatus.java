@@ -15,6 +15,7 @@ import java.util.List;
  * @param address its address on the engine's bridge; null on the host network
  * @param ports its ports and where they are published
  * @param createdAt when it was created (null where not known)
+ * @param node the host it runs on, for a runtime of several hosts; null on a single engine
  */
 public record ContainerStatus(
     String name,
@@ -27,7 +28,8 @@ public record ContainerStatus(
     String image,
     String address,
     List<PublishedPort> ports,
-    Instant createdAt) {
+    Instant createdAt,
+    String node) {
 
   public ContainerStatus {
     of = of == null ? InstanceOf.NONE : of;
@@ -36,7 +38,13 @@ public record ContainerStatus(
 
   public ContainerStatus(String name, String state, int exitCode, String error, InstanceOf of,
       int restarts, Instant startedAt) {
-    this(name, state, exitCode, error, of, restarts, startedAt, null, null, List.of(), null);
+    this(name, state, exitCode, error, of, restarts, startedAt, null, null, List.of(), null, null);
+  }
+
+  /** A container of the single engine. */
+  public ContainerStatus(String name, String state, int exitCode, String error, InstanceOf of, int restarts,
+      Instant startedAt, String image, String address, List<PublishedPort> ports, Instant createdAt) {
+    this(name, state, exitCode, error, of, restarts, startedAt, image, address, ports, createdAt, null);
   }
 
   /** The service it is a replica of; empty for a container of no service. */

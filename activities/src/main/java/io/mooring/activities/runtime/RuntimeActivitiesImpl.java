@@ -21,6 +21,7 @@ import io.mooring.activities.runtime.RuntimeRequests.StopReplicas;
 import io.mooring.activities.runtime.RuntimeRequests.StopRunning;
 import io.mooring.activities.services.ServiceDefinition;
 import io.mooring.activities.services.ServiceLink;
+import io.mooring.activities.services.RuntimeKind;
 import io.mooring.activities.services.ServiceStore;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
@@ -60,6 +61,9 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
   private final RuntimeSettings settings;
   private final ServiceStore services;
   private final ServiceApiAccess apiAccess;
+  /** Services whose runtime keeps their instances itself (Swarm) are told whole and watched. */
+  private final ServiceRuntime wholeServices;
+  private final ServiceConvergence convergence;
   /**
    * Engine calls for several containers at once, as {@code docker rm a b c} makes them: each waits
    * on the engine, not on this machine's processors.
@@ -73,6 +77,7 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
   /**
    * @param services where linked services are read; a service with no links never asks
    * @param apiAccess the token of a service with Tutum's {@code global} role; others never ask
+   * @param wholeServices the runtime of services that run on Docker Swarm
    */
   public RuntimeActivitiesImpl(
       ContainerRuntime runtime,
@@ -81,7 +86,10 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
       OperationLog log,
       RuntimeSettings settings,
       ServiceStore services,
-      ServiceApiAccess apiAccess) {
+      ServiceApiAccess apiAccess,
+      ServiceRuntime wholeServices) {
+    this.wholeServices = wholeServices;
+    this.convergence = new ServiceConvergence(wholeServices, settings, log);
     this.services = services;
     this.apiAccess = apiAccess;
     this.runtime = runtime;
@@ -94,6 +102,7 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
   @Override
   public RolloutPlan plan(PlanRollout request) {
     ServiceDefinition service = request.service();
+    onTheEngine(service, "deployed");
     List<Replica> current = replicasOf(service, request.operationId());
     List<Replica> next = NewReplicas.of(service, request.operationId(), current, 1, service.replicas());
     log.append(request.operationId(), "plan", "Planned rollout: " + current.size()
@@ -104,18 +113,44 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
 
   @Override
   public boolean takeStep(StepOrder order) {
+    if (order.step().action() == StepAction.CONVERGE) {
+      return convergence.take(order, environmentOf(order.service()));
+    }
     return EngineSteps.take(order, this);
   }
 
   @Override
   public void watchStep(StepOrder order) {
+    if (order.step().action() == StepAction.CONVERGE) {
+      var context = Activity.getExecutionContext();
+      convergence.watch(order, () -> context.heartbeat(null));
+      return;
+    }
     EngineSteps.watch(order, this);
   }
 
   @Override
   public ChangePlan planChange(PlanChange request) {
     List<Replica> had = replicasOf(request.service(), null);
+    if (request.service().runtime() == RuntimeKind.SWARM) {
+      try {
+        return WholeService.plan(request.service(), had, request.wanted());
+      } catch (IllegalArgumentException notThere) {
+        throw ApplicationFailure.newNonRetryableFailure(notThere.getMessage(), "NotOnThisRuntime");
+      }
+    }
     return ReplicaChanges.plan(request.service(), request.operationId(), had, request.wanted(), request.replica());
+  }
+
+  /**
+   * Refuses, in a sentence, what a service on a runtime that keeps its instances itself cannot be
+   * asked in steps of single containers yet.
+   */
+  private static void onTheEngine(ServiceDefinition service, String what) {
+    if (service.runtime() != RuntimeKind.ENGINE) {
+      throw ApplicationFailure.newNonRetryableFailure(service.name() + " runs on " + service.runtime().spelling()
+          + ", where it cannot be " + what + " yet: only its creation, start and scale are", "NotOnThisRuntime");
+    }
   }
 
   @Override
@@ -126,7 +161,9 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
   /** The service's replicas but those {@code operation} made (null: all of them), by index. */
   private List<Replica> replicasOf(ServiceDefinition service, UUID operation) {
     String made = operation == null ? null : operation.toString();
-    return runtime.replicasOf(service.name())
+    List<ContainerStatus> instances = service.runtime() == RuntimeKind.SWARM
+        ? wholeServices.instancesOf(service.name()) : runtime.replicasOf(service.name());
+    return instances
         .stream()
         .filter(c -> made == null || !made.equals(c.of().operation()))
         .map(c -> new Replica(c.name(), c.number(), c.of().port(), c.running()))
@@ -156,13 +193,10 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
   @Override
   public boolean startReplica(StartReplica request) {
     ServiceDefinition service = request.service();
+    onTheEngine(service, "started a container at a time");
     Replica replica = request.replica();
-    Map<String, String> env = linkEnvironment(service);
-    env.putAll(service.env());
+    Map<String, String> env = environmentOf(service);
     boolean global = service.container().roles().contains(ServiceApiAccess.GLOBAL);
-    if (global) {
-      env.putAll(apiAccess.environment(service.name()));
-    }
     if (service.onHostNetwork()) {
       env.put("PORT", Integer.toString(replica.port()));
       if (health.listens(replica.port()) && runtime.status(replica.container()).isEmpty()) {
@@ -178,6 +212,16 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
         + replica.index() + " of " + service.replicas() + " as " + replica.container()
         + (service.onHostNetwork() ? " on port " + replica.port() : ""));
     return watch(request.operationId(), service, replica, settings.quickHealthWindow(), false).healthy();
+  }
+
+  /** What a new instance of the service finds in its environment: links, its own variables, its token. */
+  private Map<String, String> environmentOf(ServiceDefinition service) {
+    Map<String, String> env = linkEnvironment(service);
+    env.putAll(service.env());
+    if (service.container().roles().contains(ServiceApiAccess.GLOBAL)) {
+      env.putAll(apiAccess.environment(service.name()));
+    }
+    return env;
   }
 
   /**
@@ -303,6 +347,7 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
 
   @Override
   public void stopReplica(StopReplica request) {
+    onTheEngine(request.service(), "stopped a container at a time");
     Replica replica = request.replica();
     runtime.stop(replica.container());
     if (request.keptForRollback()) {
@@ -316,11 +361,13 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
 
   @Override
   public void stopReplicas(StopReplicas request) {
+    onTheEngine(request.service(), "stopped");
     stopSideBySide(request.operationId(), request.replicas());
   }
 
   @Override
   public List<Replica> stopRunning(StopRunning request) {
+    onTheEngine(request.service(), "stopped");
     List<Replica> running = replicasOf(request.service(), null).stream().filter(Replica::running).toList();
     stopSideBySide(request.operationId(), running);
     return running;
@@ -340,6 +387,7 @@ public class RuntimeActivitiesImpl implements RuntimeActivities {
 
   @Override
   public List<Replica> removeAll(RemoveAll request) {
+    onTheEngine(request.service(), "terminated");
     List<Replica> all = replicasOf(request.service(), null);
     removeReplicas(new RemoveReplicas(request.operationId(), request.step(), all));
     return all;

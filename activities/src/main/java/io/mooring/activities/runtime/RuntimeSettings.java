@@ -1,5 +1,6 @@
 package io.mooring.activities.runtime;
 
+import io.mooring.activities.services.RuntimeKind;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -14,11 +15,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     separate, heartbeating wait
  * @param publishAddress the host address that ports of bridged services are published on; every
  *     address when blank, as {@code docker run -p} does
+ * @param mode the runtime services created from now on run on: {@code engine} (the default) or
+ *     {@code swarm}, where {@code dockerHost} names a Swarm manager; a service keeps the runtime it
+ *     was created on
  */
 @ConfigurationProperties("mooring.runtime")
 public record RuntimeSettings(
     String dockerHost, Duration healthTimeout, Duration readyAfter, Duration stopTimeout, Duration quickHealthWindow,
-    String publishAddress) {
+    String publishAddress, RuntimeKind mode) {
 
   public RuntimeSettings {
     dockerHost = dockerHost == null || dockerHost.isBlank() ? "unix:///var/run/docker.sock" : dockerHost;
@@ -27,5 +31,6 @@ public record RuntimeSettings(
     stopTimeout = stopTimeout == null ? Duration.ofSeconds(5) : stopTimeout;
     quickHealthWindow = quickHealthWindow == null ? Duration.ofSeconds(2) : quickHealthWindow;
     publishAddress = publishAddress == null ? "" : publishAddress.strip();
+    mode = mode == null ? RuntimeKind.ENGINE : mode;
   }
 }

@@ -16,5 +16,10 @@ public enum StepAction {
   /** Removes the old replicas once the new ones are in place for good. */
   CLEAN_UP,
   /** Removes replicas a lifecycle action takes away: extra ones, or a stopped one being replaced. */
-  REMOVE
+  REMOVE,
+  /**
+   * States the whole service to a runtime that places and keeps its instances itself: taken by
+   * handing it the service, watched until its instances run as stated.
+   */
+  CONVERGE
 }

@@ -7,7 +7,12 @@ package io.mooring.activities.services;
  */
 public enum RuntimeKind {
   /** A single Docker Engine: one container per replica, rolled replica by replica. */
-  ENGINE;
+  ENGINE,
+  /**
+   * Docker Swarm mode: one Swarm service per service, its replicas Swarm's tasks, placed, restarted
+   * and networked across the nodes by Swarm itself.
+   */
+  SWARM;
 
   /** As stored and as the setting spells it. */
   public String spelling() {

@@ -72,6 +72,11 @@ public record ServiceDefinition(
         credentials, uuid, settings, runtime);
   }
 
+  public ServiceDefinition withRuntime(RuntimeKind kind) {
+    return new ServiceDefinition(name, repository, tag, digest, replicas, port, healthPath, env, regressionImage,
+        credentials, uuid, container, kind);
+  }
+
   public boolean onHostNetwork() {
     return container.networking() == Networking.HOST;
   }

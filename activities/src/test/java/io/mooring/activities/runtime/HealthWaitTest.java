@@ -69,7 +69,7 @@ class HealthWaitTest {
     env.registerActivitiesImplementations(new RuntimeActivitiesImpl(engine, health,
         new RegistrySettings(Map.of(), null, null, null), new RecordingLog(log),
         new RuntimeSettings("unix:///nowhere.sock", healthTimeout, Duration.ofSeconds(2), Duration.ofSeconds(5),
-            Duration.ofSeconds(2), null), null, null));
+            Duration.ofSeconds(2), null, null), null, null, null));
     return env.newActivityStub(RuntimeActivities.class, ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofMinutes(1))
         .setRetryOptions(io.temporal.common.RetryOptions.newBuilder().setMaximumAttempts(1).build())

@@ -34,7 +34,7 @@ class ReplicaStartTest {
   private final RuntimeActivitiesImpl activities = new RuntimeActivitiesImpl(
       engine, health, new RegistrySettings(Map.of(), null, null, null), new RecordingLog(log),
       new RuntimeSettings("unix:///nowhere.sock", Duration.ofSeconds(60), Duration.ofSeconds(2),
-          Duration.ofSeconds(5), Duration.ofSeconds(2), null), null, new OneTokenAccess());
+          Duration.ofSeconds(5), Duration.ofSeconds(2), null, null), null, new OneTokenAccess(), null);
 
   @Test
   void reportsAReplicaHealthyOnceItAnswers() {

@@ -6,6 +6,7 @@ import io.mooring.activities.registry.ImageUnreachableException;
 import io.mooring.activities.registry.RegistryClient;
 import io.mooring.activities.registry.RegistrySettings;
 import io.mooring.activities.registry.RegistryUnavailableException;
+import io.mooring.activities.runtime.RuntimeSettings;
 import io.mooring.activities.services.ServiceDefinition;
 import io.mooring.activities.services.ServiceLink;
 import io.mooring.activities.services.ServiceRecord;
@@ -55,13 +56,15 @@ class ServiceController {
 
   private final ServiceStore services;
   private final ActionStore actions;
+  private final RuntimeSettings runtime;
   private final ServiceObjects objects;
   private final ActionIntake intake;
   private final RegistryClient registry;
   private final RegistrySettings registries;
 
   ServiceController(ServiceStore services, ServiceObjects objects, ActionIntake intake, RegistryClient registry,
-      RegistrySettings registries, ActionStore actions) {
+      RegistrySettings registries, ActionStore actions, RuntimeSettings runtime) {
+    this.runtime = runtime;
     this.actions = actions;
     this.services = services;
     this.objects = objects;
@@ -112,8 +115,9 @@ class ServiceController {
           "Only an admin may create a privileged service: its containers can reach every device of the host");
     }
     refuseTakenPorts(service);
+    // Created on the runtime new services get now, which it keeps whatever that setting later says.
     ServiceDefinition definition = service.definition().withContainer(
-        service.definition().container().withLinks(resolve(service.links())));
+        service.definition().container().withLinks(resolve(service.links()))).withRuntime(runtime.mode());
     ImageReference image = ImageReference.of(service.definition().repository(), service.definition().tag());
     try {
       registry.resolveDigest(image, registries.named(null));

@@ -2,10 +2,12 @@ package io.mooring.api.tutum;
 
 import io.mooring.activities.actions.ActionStore;
 import io.mooring.activities.runtime.ContainerRuntime;
+import io.mooring.activities.runtime.ServiceRuntime;
 import io.mooring.activities.runtime.ContainerStatus;
 import io.mooring.activities.runtime.LinkVariables;
 import io.mooring.activities.runtime.RuntimeUnavailableException;
 import io.mooring.activities.services.ContainerSettings;
+import io.mooring.activities.services.RuntimeKind;
 import io.mooring.activities.services.ServiceDefinition;
 import io.mooring.activities.services.ServiceRecord;
 import io.mooring.activities.services.ServiceState;
@@ -14,6 +16,7 @@ import io.mooring.api.common.links.PublicLinks;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,11 +40,14 @@ class ServiceObjects {
   private static final int ACTIONS_SHOWN = 25;
 
   private final ContainerRuntime engine;
+  private final ServiceRuntime wholeServices;
   private final ActionStore actions;
   private final PublicLinks links;
   private final ServiceStore services;
 
-  ServiceObjects(ContainerRuntime engine, ActionStore actions, PublicLinks links, ServiceStore services) {
+  ServiceObjects(ContainerRuntime engine, ServiceRuntime wholeServices, ActionStore actions, PublicLinks links,
+      ServiceStore services) {
+    this.wholeServices = wholeServices;
     this.services = services;
     this.engine = engine;
     this.actions = actions;
@@ -56,18 +62,28 @@ class ServiceObjects {
     }
   }
 
-  /** The services with their containers; the engine is asked once, and only if one may have any. */
+  /**
+   * The services with their containers; the engine is asked once, and only if one may have any. The
+   * containers of a service on Swarm are its tasks, asked of the manager service by service.
+   */
   List<Observed> observe(List<ServiceRecord> records) {
-    boolean anyMayRun = records.stream().anyMatch(r -> r.state() != ServiceState.INIT && r.state() != ServiceState.TERMINATED);
+    List<ServiceRecord> onTheEngine = records.stream().filter(r -> r.definition().runtime() == RuntimeKind.ENGINE)
+        .filter(ServiceObjects::mayRun).toList();
     // One service: only its containers; several: every replica, once.
-    Map<String, List<ContainerStatus>> byService = !anyMayRun ? Map.of()
+    Map<String, List<ContainerStatus>> byService = new HashMap<>(onTheEngine.isEmpty() ? Map.of()
         : (records.size() == 1 ? engine.replicasOf(records.get(0).uniqueName()) : engine.replicas()).stream()
-            .collect(Collectors.groupingBy(ContainerStatus::service));
+            .collect(Collectors.groupingBy(ContainerStatus::service)));
+    records.stream().filter(r -> r.definition().runtime() == RuntimeKind.SWARM).filter(ServiceObjects::mayRun)
+        .forEach(r -> byService.put(r.uniqueName(), wholeServices.instancesOf(r.uniqueName())));
     return records.stream()
         .map(r -> new Observed(r, byService.getOrDefault(r.uniqueName(), List.of()).stream()
             .sorted(BY_NUMBER)
             .toList()))
         .toList();
+  }
+
+  private static boolean mayRun(ServiceRecord record) {
+    return record.state() != ServiceState.INIT && record.state() != ServiceState.TERMINATED;
   }
 
   Observed observe(ServiceRecord record) {

@@ -45,10 +45,14 @@ record RealComponents(
   }
 
   private static String required(String name) {
+    return required(name, "start the components with .ci/components.sh up and eval \"$(.ci/components.sh env)\"");
+  }
+
+  /** The environment variable's value; when it is not set, a failure that says {@code howToSetIt}. */
+  static String required(String name, String howToSetIt) {
     String value = System.getenv(name);
     if (value == null || value.isBlank()) {
-      throw new IllegalStateException(name + " is not set: start the components with .ci/components.sh up "
-          + "and eval \"$(.ci/components.sh env)\"");
+      throw new IllegalStateException(name + " is not set: " + howToSetIt);
     }
     return value;
   }

@@ -20,9 +20,6 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.RestartPolicy;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import io.mooring.activities.access.ServiceApiAccess;
 import io.mooring.activities.registry.ImageReference;
 import io.mooring.activities.registry.RegistryCredentials;
@@ -39,7 +36,6 @@ import io.mooring.activities.services.Networking;
 import io.mooring.activities.services.PortSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,13 +70,7 @@ public class DockerEngine implements ContainerRuntime, AutoCloseable {
     this.host = host;
     this.stopTimeout = stopTimeout;
     this.publishAddress = publishAddress == null ? "" : publishAddress;
-    var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build();
-    var http = new ApacheDockerHttpClient.Builder()
-        .dockerHost(URI.create(host))
-        .connectionTimeout(Duration.ofSeconds(5))
-        .responseTimeout(Duration.ofMinutes(5))
-        .build();
-    this.docker = DockerClientImpl.getInstance(config, http);
+    this.docker = DockerClients.connect(host);
   }
 
   @Override
